@@ -1,0 +1,80 @@
+#include "cli/cli.h"
+
+#include <fmt/core.h>
+
+#include <iostream>
+#include <map>
+
+namespace veille::cli {
+
+void AddInputOptions(CLI::App& cmd, InputOptions& o, bool inputs_required) {
+  auto* in = cmd.add_option("inputs", o.inputs, ".txt or .jsonl files, folders (recursive), or - for stdin");
+  if (inputs_required) in->required();
+  cmd.add_option("--published", o.published,
+                 "publication date (YYYY-MM-DD) for records without one; relative dates resolve against it");
+  cmd.add_option("--lang", o.lang, "language of records without one: auto (detect), en, fr, es, ...");
+  cmd.add_option("--max-bytes", o.max_bytes, "largest accepted article or record, in bytes")->capture_default_str();
+}
+
+int ForEachAnalysis(const InputOptions& o, const pipeline::Pipeline& p,
+                    const std::function<void(pipeline::Analysis&&)>& on_analysis, ingest::Counts* counts_out) {
+  ingest::Options options;
+  options.max_record_bytes = o.max_bytes;
+  options.default_lang = o.lang;
+  if (!o.published.empty()) {
+    options.default_published = ParseIsoDate(o.published);
+    if (!options.default_published) {
+      std::cerr << "veille: --published must be a date YYYY-MM-DD, got \"" << o.published << "\"\n";
+      return kExitUsage;
+    }
+  }
+  ingest::Sink sink;
+  sink.on_document = [&](Document&& d) { on_analysis(p.Analyze(std::move(d))); };
+  sink.on_notice = [](const Notice& n) { std::cerr << n.origin.ToString() << ": warning: " << n.message << "\n"; };
+  sink.on_rejection = [](const ingest::Rejection& r) { std::cerr << r.ToString() << " (record rejected)\n"; };
+  auto counts = ingest::ReadInputs(o.inputs, options, sink);
+  if (!counts) {
+    std::cerr << "veille: " << counts.error().message() << "\n";
+    return kExitUsage;
+  }
+  if (counts_out) *counts_out = *counts;
+  if (counts->rejections > 0) {
+    std::cerr << fmt::format("veille: {} record(s) rejected, {} read\n", counts->rejections, counts->documents);
+    return kExitRejected;
+  }
+  return kExitOk;
+}
+
+int Main(int argc, char** argv) {
+  CLI::App app{"veille: news articles in, geocoded, evidence-linked events out.\n"
+               "Example: veille run corpus/sample && veille query --country KZ"};
+  app.set_version_flag("--version", std::string("veille ") + VEILLE_VERSION);
+  app.require_subcommand(1);
+  std::map<CLI::App*, Action> actions;
+  auto add = [&](Action (*adder)(CLI::App&)) {
+    size_t before = app.get_subcommands({}).size();
+    Action action = adder(app);
+    actions[app.get_subcommands({})[before]] = std::move(action);
+  };
+  add(AddRun);
+  add(AddIngest);
+  add(AddExtract);
+  add(AddAnnotate);
+  add(AddQuery);
+  add(AddExport);
+  add(AddEval);
+  add(AddBench);
+  add(AddData);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  for (auto& [cmd, action] : actions) {
+    if (cmd->parsed()) return action();
+  }
+  return kExitUsage;
+}
+
+}  // namespace veille::cli

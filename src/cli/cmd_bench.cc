@@ -1,0 +1,105 @@
+// `veille bench`: throughput in MB/s and documents/s per core over a corpus, with the
+// machine described, so that figures in notes can be reproduced and compared.
+#include <fmt/core.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include "cli/cli.h"
+
+namespace veille::cli {
+
+namespace {
+
+std::string CpuModel() {
+  std::ifstream in("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.starts_with("model name")) return line.substr(line.find(':') + 2);
+  }
+  return "unknown CPU";
+}
+
+struct BenchOptions {
+  InputOptions input;
+  std::string stage = "extract";
+  double target_mb = 100;
+};
+
+}  // namespace
+
+Action AddBench(CLI::App& app) {
+  auto* cmd = app.add_subcommand("bench", "Measure throughput (MB/s and documents/s on one core) over a corpus repeated\n"
+                                          "to a target size. Stages: segment (normalise + language + sentences/tokens),\n"
+                                          "extract (the whole pipeline).\n"
+                                          "Example: veille bench corpus/sample --stage segment --mb 100");
+  auto o = std::make_shared<BenchOptions>();
+  AddInputOptions(*cmd, o->input, /*inputs_required=*/false);
+  cmd->add_option("--stage", o->stage, "segment or extract")
+      ->check(CLI::IsMember({"segment", "extract"}))
+      ->capture_default_str();
+  cmd->add_option("--mb", o->target_mb, "process the corpus repeatedly until this many MB are done")
+      ->capture_default_str();
+  return [o] {
+    if (o->input.inputs.empty()) o->input.inputs.push_back("corpus/sample");
+    auto p = pipeline::Pipeline::Create();
+    if (!p) {
+      std::cerr << "veille: " << p.error().ToString() << "\n";
+      return kExitUsage;
+    }
+    std::vector<Document> docs;
+    ingest::Options options;
+    options.max_record_bytes = o->input.max_bytes;
+    options.default_lang = o->input.lang;
+    ingest::Sink sink;
+    sink.on_document = [&](Document&& d) { docs.push_back(std::move(d)); };
+    auto counts = ingest::ReadInputs(o->input.inputs, options, sink);
+    if (!counts || docs.empty()) {
+      std::cerr << "veille bench: no documents to measure\n";
+      return kExitUsage;
+    }
+    // Languages are decided once, outside the timing of `segment`, as a record would give them.
+    uint64_t corpus_bytes = 0;
+    for (auto& d : docs) {
+      corpus_bytes += d.text.size();
+      if (d.lang.empty() && o->stage == "segment") d.lang = p->Analyze(d).lang;
+    }
+    const uint64_t target = static_cast<uint64_t>(o->target_mb * 1e6);
+    uint64_t bytes = 0, documents = 0, sink_sum = 0;
+    auto start = std::chrono::steady_clock::now();
+    while (bytes < target) {
+      for (const Document& d : docs) {
+        if (o->stage == "segment") {
+          NormalizedText n;
+          Segmented s;
+          p->Segment(d, n, s, d.lang);
+          sink_sum += s.tokens.size() + s.sentences.size();
+        } else {
+          pipeline::Analysis a = p->Analyze(d);
+          sink_sum += a.events.size() + a.segmented.sentences.size();
+        }
+        bytes += d.text.size();
+        ++documents;
+      }
+    }
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cout << fmt::format("machine: {}, {} hardware threads; veille {} ({} build)\n", CpuModel(),
+                             std::thread::hardware_concurrency(), VEILLE_VERSION,
+#ifdef NDEBUG
+                             "optimised"
+#else
+                             "debug"
+#endif
+    );
+    std::cout << fmt::format("corpus: {} documents, {:.2f} MB, repeated to {:.1f} MB ({} documents)\n", docs.size(),
+                             corpus_bytes / 1e6, bytes / 1e6, documents);
+    std::cout << fmt::format("stage {}: {:.1f} MB/s, {:.0f} documents/s on one core ({:.2f} s; checksum {})\n",
+                             o->stage, bytes / 1e6 / seconds, documents / seconds, seconds, sink_sum);
+    return kExitOk;
+  };
+}
+
+}  // namespace veille::cli

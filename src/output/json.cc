@@ -1,0 +1,134 @@
+#include "output/json.h"
+
+namespace veille::output {
+
+namespace {
+
+using nlohmann::json;
+
+json NullIfEmpty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+template <typename T>
+json NullIfNone(const std::optional<T>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+
+json ToJson(const Actor& a) { return {{"name", a.name}, {"type", a.type}, {"country", NullIfEmpty(a.country)}}; }
+
+std::string GetString(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::optional<int64_t> GetInt(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_number()) return std::nullopt;
+  return it->get<int64_t>();
+}
+
+std::optional<Actor> ActorFromJson(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_object()) return std::nullopt;
+  return Actor{GetString(*it, "name"), GetString(*it, "type"), GetString(*it, "country")};
+}
+
+}  // namespace
+
+json ToJson(const Figure& f) {
+  return {{"kind", f.kind},     {"value", f.value},          {"min", NullIfNone(f.min)},
+          {"max", NullIfNone(f.max)}, {"approx", f.approx}, {"group", f.group},
+          {"source", NullIfEmpty(f.source)}, {"text", f.text}, {"start", f.start}, {"end", f.end}};
+}
+
+json ToJson(const Event& e) {
+  json j;
+  j["doc_id"] = e.doc_id;
+  j["event_id"] = e.event_id;
+  j["lang"] = e.lang;
+  j["plover"] = e.plover;
+  j["event_type"] = NullIfEmpty(e.event_type);
+  j["sub_event_type"] = NullIfEmpty(e.sub_event_type);
+  j["date"] = {{"value", e.date.value ? json(FormatIsoDate(*e.date.value)) : json(nullptr)},
+               {"precision", e.date.precision},
+               {"text", NullIfEmpty(e.date.text)},
+               {"relative", NullIfEmpty(e.date.relative)}};
+  if (e.location) {
+    const Location& l = *e.location;
+    j["location"] = {{"name", l.name}, {"country", NullIfEmpty(l.country)}, {"admin1", NullIfEmpty(l.admin1)},
+                     {"lat", l.lat}, {"lon", l.lon}, {"geo_precision", l.geo_precision},
+                     {"geonames_id", NullIfNone(l.geonames_id)}, {"text", NullIfEmpty(l.text)}};
+  } else {
+    j["location"] = nullptr;
+  }
+  j["actor1"] = e.actor1 ? ToJson(*e.actor1) : json(nullptr);
+  j["actor2"] = e.actor2 ? ToJson(*e.actor2) : json(nullptr);
+  j["fatalities"] = e.fatalities;
+  j["figures"] = json::array();
+  for (const Figure& f : e.figures) j["figures"].push_back(ToJson(f));
+  j["evidence"] = json::array();
+  for (const Evidence& ev : e.evidence) {
+    j["evidence"].push_back({{"start", ev.start}, {"end", ev.end}, {"text", ev.text}});
+  }
+  j["confidence"] = e.confidence;
+  return j;
+}
+
+Result<Event> EventFromJson(const json& j) {
+  if (!j.is_object()) return Err(Status::InvalidArgument("an event must be a JSON object"));
+  Event e;
+  e.doc_id = GetString(j, "doc_id");
+  e.event_id = GetString(j, "event_id");
+  e.lang = GetString(j, "lang");
+  e.plover = GetString(j, "plover");
+  e.event_type = GetString(j, "event_type");
+  e.sub_event_type = GetString(j, "sub_event_type");
+  if (auto it = j.find("date"); it != j.end() && it->is_object()) {
+    std::string value = GetString(*it, "value");
+    if (!value.empty()) {
+      e.date.value = ParseIsoDate(value);
+      if (!e.date.value) return Err(Status::InvalidArgument("date.value is not YYYY-MM-DD: " + value));
+    }
+    e.date.precision = GetString(*it, "precision");
+    if (e.date.precision.empty()) e.date.precision = "unknown";
+    e.date.text = GetString(*it, "text");
+    e.date.relative = GetString(*it, "relative");
+  }
+  if (auto it = j.find("location"); it != j.end() && it->is_object()) {
+    Location l;
+    l.name = GetString(*it, "name");
+    l.country = GetString(*it, "country");
+    l.admin1 = GetString(*it, "admin1");
+    if (auto v = it->find("lat"); v != it->end() && v->is_number()) l.lat = v->get<double>();
+    if (auto v = it->find("lon"); v != it->end() && v->is_number()) l.lon = v->get<double>();
+    l.geo_precision = static_cast<int>(GetInt(*it, "geo_precision").value_or(3));
+    l.geonames_id = GetInt(*it, "geonames_id");
+    l.text = GetString(*it, "text");
+    e.location = l;
+  }
+  e.actor1 = ActorFromJson(j, "actor1");
+  e.actor2 = ActorFromJson(j, "actor2");
+  e.fatalities = GetInt(j, "fatalities").value_or(0);
+  if (auto it = j.find("figures"); it != j.end() && it->is_array()) {
+    for (const json& fj : *it) {
+      Figure f;
+      f.kind = GetString(fj, "kind");
+      f.value = GetInt(fj, "value").value_or(0);
+      f.min = GetInt(fj, "min");
+      f.max = GetInt(fj, "max");
+      if (auto a = fj.find("approx"); a != fj.end() && a->is_boolean()) f.approx = a->get<bool>();
+      f.group = GetString(fj, "group");
+      if (f.group.empty()) f.group = "unknown";
+      f.source = GetString(fj, "source");
+      f.text = GetString(fj, "text");
+      e.figures.push_back(std::move(f));
+    }
+  }
+  if (auto it = j.find("confidence"); it != j.end() && it->is_number()) e.confidence = it->get<double>();
+  return e;
+}
+
+std::string Dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace veille::output

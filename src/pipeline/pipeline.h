@@ -1,0 +1,56 @@
+// The pipeline: wires the stages for one document, in the data-flow order
+// normalise -> language -> sentences/tokens -> recognisers -> event assembly.
+// It holds no extraction logic of its own. A Pipeline is immutable after Create and may be
+// shared by threads.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "language/language.h"
+#include "segment/segment.h"
+#include "veille/document.h"
+#include "veille/event.h"
+#include "veille/status.h"
+#include "veille/text.h"
+
+namespace veille::pipeline {
+
+struct Options {
+  segment::Method segmenter = segment::Method::kFast;
+};
+
+// A recognised stretch of text as `veille annotate` prints it. Offsets are into
+// Document::text. `fields` holds the kind-specific fields as a JSON object text.
+struct AnnotatedSpan {
+  std::string kind;  // date, place, number, figure, actor, trigger
+  uint32_t start = 0;
+  uint32_t end = 0;
+  std::string fields_json;  // e.g. {"value":26,"min":26,...}; "{}" when none
+};
+
+struct Analysis {
+  Document doc;
+  std::string lang;            // the record's, else CLD2's guess, else "und"
+  bool lang_detected = false;  // true when CLD2 chose it
+  NormalizedText normalized;
+  Segmented segmented;
+  std::vector<AnnotatedSpan> spans;  // recogniser output, in text order
+  std::vector<Event> events;         // assembled events, in document order
+};
+
+class Pipeline {
+ public:
+  static Result<Pipeline> Create(const Options& options = {});
+  Analysis Analyze(Document doc) const;
+  // Normalise and segment only: the part measured by `veille bench --stage segment`.
+  void Segment(const Document& doc, NormalizedText& normalized, Segmented& segmented,
+               std::string_view lang) const;
+
+ private:
+  Options options_;
+  segment::Segmenter segmenter_;
+  explicit Pipeline(Options o, segment::Segmenter s) : options_(o), segmenter_(std::move(s)) {}
+};
+
+}  // namespace veille::pipeline
