@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "language/language.h"
+#include "recognize/recognize.h"
 #include "segment/segment.h"
 #include "veille/document.h"
 #include "veille/event.h"
@@ -35,6 +36,7 @@ struct Analysis {
   bool lang_detected = false;  // true when CLD2 chose it
   NormalizedText normalized;
   Segmented segmented;
+  recognize::Recognized recognized;  // numbers, dates, figures (offsets into `normalized`)
   std::vector<AnnotatedSpan> spans;  // recogniser output, in text order
   std::vector<Event> events;         // assembled events, in document order
 };
@@ -50,7 +52,9 @@ class Pipeline {
  private:
   Options options_;
   segment::Segmenter segmenter_;
-  explicit Pipeline(Options o, segment::Segmenter s) : options_(o), segmenter_(std::move(s)) {}
+  recognize::Recognizer recognizer_;
+  Pipeline(Options o, segment::Segmenter s, recognize::Recognizer r)
+      : options_(o), segmenter_(std::move(s)), recognizer_(std::move(r)) {}
 };
 
 }  // namespace veille::pipeline

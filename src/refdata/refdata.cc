@@ -1,5 +1,8 @@
 #include "refdata/refdata.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -8,6 +11,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <utility>
 
 #include "base/hash.h"
 #include "normalize/fold.h"
@@ -80,6 +84,90 @@ Result<std::string> ReadContainer(const std::string& path, Kind kind) {
   std::string payload = all.substr(kHeaderSize);
   if (Hash64(payload) != checksum) return Err(Status::Corruption(path + ": checksum mismatch"));
   return payload;
+}
+
+namespace {
+
+// Checks a container header held in `head` (at least kHeaderSize bytes) against the file size.
+Status CheckHeader(const std::string& path, std::string_view head, uint64_t file_size, Kind kind) {
+  if (file_size < kHeaderSize || std::memcmp(head.data(), kMagic, 8) != 0) {
+    return Status::Corruption(path + ": not a veille reference data file (bad magic)");
+  }
+  std::string h(head.substr(0, kHeaderSize));
+  uint32_t version = static_cast<uint32_t>(GetLe(h, 8, 4));
+  if (version != kFormatVersion) {
+    return Status::Corruption(path + ": format version " + std::to_string(version) + ", this veille reads " +
+                              std::to_string(kFormatVersion) + " (run scripts/build)");
+  }
+  uint32_t file_kind = static_cast<uint32_t>(GetLe(h, 12, 4));
+  if (file_kind != static_cast<uint32_t>(kind)) {
+    return Status::Corruption(path + ": holds data of kind " + std::to_string(file_kind) + ", expected " +
+                              std::to_string(static_cast<uint32_t>(kind)));
+  }
+  uint64_t size = GetLe(h, 24, 8);
+  if (file_size - kHeaderSize != size) {
+    return Status::Corruption(path + ": payload is " + std::to_string(file_size - kHeaderSize) +
+                              " bytes, header says " + std::to_string(size) + " (truncated?)");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<MappedContainer> MappedContainer::Open(const std::string& path, Kind kind, bool verify_checksum) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Err(Status::NotFound("cannot open reference data " + path + " (run scripts/build)"));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    ::close(fd);
+    return Err(Status::IOError("cannot stat " + path));
+  }
+  auto file_size = static_cast<uint64_t>(st.st_size);
+  if (file_size < kHeaderSize) {
+    ::close(fd);
+    return Err(Status::Corruption(path + ": not a veille reference data file (bad magic)"));
+  }
+  void* base = ::mmap(nullptr, file_size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);  // the mapping keeps the file open
+  if (base == MAP_FAILED) return Err(Status::IOError("cannot map " + path));
+  MappedContainer m;
+  m.base_ = base;
+  m.size_ = file_size;
+  m.path_ = path;
+  std::string_view all(static_cast<const char*>(base), file_size);
+  if (Status s = CheckHeader(path, all, file_size, kind); !s.ok()) return Err(s);
+  std::string head(all.substr(0, kHeaderSize));
+  m.source_hash_ = GetLe(head, 16, 8);
+  m.checksum_ = GetLe(head, 32, 8);
+  m.payload_ = all.substr(kHeaderSize);
+  if (verify_checksum) {
+    if (Status s = m.VerifyChecksum(); !s.ok()) return Err(s);
+  }
+  return m;
+}
+
+MappedContainer::MappedContainer(MappedContainer&& other) noexcept { *this = std::move(other); }
+
+MappedContainer& MappedContainer::operator=(MappedContainer&& other) noexcept {
+  if (this != &other) {
+    if (base_ != nullptr) ::munmap(base_, size_);
+    base_ = std::exchange(other.base_, nullptr);
+    size_ = std::exchange(other.size_, 0);
+    path_ = std::move(other.path_);
+    payload_ = std::exchange(other.payload_, {});
+    source_hash_ = other.source_hash_;
+    checksum_ = other.checksum_;
+  }
+  return *this;
+}
+
+MappedContainer::~MappedContainer() {
+  if (base_ != nullptr) ::munmap(base_, size_);
+}
+
+Status MappedContainer::VerifyChecksum() const {
+  if (Hash64(payload_) != checksum_) return Status::Corruption(path_ + ": checksum mismatch");
+  return Status::Ok();
 }
 
 std::string DefaultDataDir() {

@@ -1,0 +1,497 @@
+#include "recognize/dates.h"
+
+#include <unicode/uchar.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "base/utf8.h"
+
+namespace veille::recognize {
+
+// Howard Hinnant's days-from-civil algorithm, restated.
+int64_t DaysFromCivil(const CivilDate& d) {
+  int64_t y = d.year - (d.month <= 2 ? 1 : 0);
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t mp = d.month > 2 ? d.month - 3 : d.month + 9;
+  int64_t doy = (153 * mp + 2) / 5 + d.day - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CivilDate CivilFromDays(int64_t z) {
+  z += 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {static_cast<int>(y + (m <= 2 ? 1 : 0)), m, d};
+}
+
+int Weekday(const CivilDate& d) {
+  int64_t z = DaysFromCivil(d);
+  int64_t w = (z + 3) % 7;  // 1970-01-01 was a Thursday
+  if (w < 0) w += 7;
+  return static_cast<int>(w) + 1;
+}
+
+namespace {
+
+constexpr const char* kWeekdayNames[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+int64_t Arg(const LexiconEntry& e, size_t k = 0) { return k < e.args.size() ? std::strtoll(e.args[k].c_str(), nullptr, 10) : 0; }
+
+std::string SignedDays(int64_t n) { return n == 0 ? "publication" : (n > 0 ? "+" : "") + std::to_string(n) + "d"; }
+
+bool ValidDay(int y, int m, int d) { return m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m); }
+
+DateValue Unknown(std::string relative) {
+  DateValue v;
+  v.precision = "unknown";
+  v.relative = std::move(relative);
+  return v;
+}
+
+DateValue Day(CivilDate d, std::string relative = "") {
+  DateValue v;
+  v.value = d;
+  v.precision = "day";
+  v.relative = std::move(relative);
+  return v;
+}
+
+DateValue ShiftDays(const std::optional<CivilDate>& pub, int64_t days) {
+  if (!pub) return Unknown(SignedDays(days));
+  return Day(CivilFromDays(DaysFromCivil(*pub) + days), SignedDays(days));
+}
+
+DateValue LastWeekday(const std::optional<CivilDate>& pub, int wd) {
+  std::string rel = std::string("weekday:") + kWeekdayNames[wd - 1];
+  if (!pub) return Unknown(rel);
+  int back = (Weekday(*pub) - wd + 7) % 7;
+  return Day(CivilFromDays(DaysFromCivil(*pub) - back), rel);
+}
+
+DateValue Period(const std::optional<CivilDate>& pub, const std::string& unit, int64_t offset) {
+  std::string rel = unit + ":" + std::to_string(offset);
+  if (!pub) return Unknown(rel);
+  DateValue v;
+  v.relative = rel;
+  v.precision = unit;
+  if (unit == "week") {
+    int64_t monday = DaysFromCivil(*pub) - (Weekday(*pub) - 1);
+    v.value = CivilFromDays(monday + 7 * offset);
+  } else if (unit == "month") {
+    int64_t months = pub->year * 12 + (pub->month - 1) + offset;
+    v.value = CivilDate{static_cast<int>(months / 12), static_cast<int>(months % 12) + 1, 1};
+  } else if (unit == "year") {
+    v.value = CivilDate{pub->year + static_cast<int>(offset), 1, 1};
+  } else {
+    return ShiftDays(pub, offset);
+  }
+  return v;
+}
+
+// The most recent day `d` of month `m` on or before the publication date.
+DateValue PastDayMonth(const std::optional<CivilDate>& pub, int m, int d) {
+  if (!pub) return Unknown("");
+  for (int y = pub->year; y >= pub->year - 4; --y) {
+    if (!ValidDay(y, m, d)) continue;
+    CivilDate c{y, m, d};
+    if (DaysFromCivil(c) <= DaysFromCivil(*pub)) return Day(c);
+  }
+  return Unknown("");
+}
+
+DateValue PastDay(const std::optional<CivilDate>& pub, int d) {
+  if (!pub) return Unknown("");
+  int y = pub->year, m = pub->month;
+  for (int k = 0; k < 13; ++k) {
+    if (ValidDay(y, m, d) && DaysFromCivil({y, m, d}) <= DaysFromCivil(*pub)) return Day({y, m, d});
+    if (--m == 0) {
+      m = 12;
+      --y;
+    }
+  }
+  return Unknown("");
+}
+
+DateValue PastMonth(const std::optional<CivilDate>& pub, int m) {
+  if (!pub) return Unknown("");
+  DateValue v;
+  v.precision = "month";
+  v.value = CivilDate{m <= pub->month ? pub->year : pub->year - 1, m, 1};
+  return v;
+}
+
+bool IsUpper(std::string_view raw) {
+  if (raw.empty()) return false;
+  size_t i = 0;
+  char32_t c = DecodeUtf8(raw, i);
+  return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(static_cast<UChar32>(c));
+}
+
+}  // namespace
+
+struct DateRecognizer::Context {
+  std::string_view text;
+  const std::vector<Token>& tokens;
+  const Words& w;
+  uint32_t begin, end;
+  const std::optional<CivilDate>& published;
+  bool month_first;
+
+  std::string_view Raw(uint32_t i) const { return text.substr(tokens[i].span.begin, tokens[i].span.size()); }
+  bool Is(uint32_t i, std::string_view word) const { return i < end && w[i] == word; }
+  // Capitalised and not the first word of its sentence (after any opening punctuation).
+  bool CapitalisedInside(uint32_t i) const {
+    if (!IsUpper(Raw(i))) return false;
+    for (uint32_t k = begin; k < i; ++k) {
+      if (tokens[k].kind == TokenKind::kWord || tokens[k].kind == TokenKind::kNumber) return true;
+    }
+    return false;
+  }
+  // 1..31 written as digits, with an optional ordinal suffix glued on ("1er", "2nd", "1º").
+  std::optional<int> DayNumber(uint32_t i, const Lexicon& lex) const {
+    if (i >= end) return std::nullopt;
+    std::string_view word = w[i];
+    size_t k = 0;
+    while (k < word.size() && word[k] >= '0' && word[k] <= '9') ++k;
+    if (k == 0 || k > 2) return std::nullopt;
+    if (k < word.size()) {
+      std::string suffix(word.substr(k));
+      bool known = false;
+      for (const LexiconEntry& e : lex.entries()) {
+        if (e.section == "day-ordinal" && e.words.size() == 1 && e.words[0] == suffix) known = true;
+      }
+      if (!known) return std::nullopt;
+    } else if (tokens[i].kind != TokenKind::kNumber) {
+      return std::nullopt;
+    }
+    int d = std::atoi(std::string(word.substr(0, k)).c_str());
+    if (d < 1 || d > 31) return std::nullopt;
+    return d;
+  }
+  std::optional<int> Year(uint32_t i) const {
+    if (i >= end || tokens[i].kind != TokenKind::kNumber || tokens[i].span.size() != 4) return std::nullopt;
+    std::string_view raw = Raw(i);
+    for (char c : raw) {
+      if (c < '0' || c > '9') return std::nullopt;
+    }
+    int y = std::atoi(std::string(raw).c_str());
+    if (y < 1900 || y > 2100) return std::nullopt;
+    return y;
+  }
+};
+
+Result<DateRecognizer> DateRecognizer::Create(std::string_view lang) {
+  auto lex = LoadLexicon(lang, "dates");
+  if (!lex) return Err(lex.error());
+  auto numbers = NumberRecognizer::Create(lang);
+  if (!numbers) return Err(numbers.error());
+  DateRecognizer r;
+  r.lex_ = std::move(*lex);
+  r.numbers_ = std::move(*numbers);
+  r.lang_ = std::string(lang);
+  return r;
+}
+
+std::optional<int> DateRecognizer::MonthAt(const Context& c, uint32_t i, uint32_t* last) const {
+  if (i >= c.end) return std::nullopt;
+  const LexiconEntry* e = lex_.Match(c.w, i, "month");
+  if (!e) return std::nullopt;
+  uint32_t k = i + static_cast<uint32_t>(e->words.size()) - 1;
+  // In French and Spanish months are written in lower case: a capitalised one inside a
+  // sentence is a name (Plaza de Mayo, Avenida 9 de Julio). In English the month must be
+  // capitalised ("they march", "it may").
+  bool upper = IsUpper(c.Raw(i));
+  if (lang_ == "en" ? !upper : c.CapitalisedInside(i)) return std::nullopt;
+  // An abbreviation takes its full stop: "Jan." "janv."
+  if (k + 1 < c.end && c.Raw(k + 1) == "." && c.tokens[k].span.end == c.tokens[k + 1].span.begin &&
+      e->words[0].size() <= 5) {
+    ++k;
+  }
+  *last = k;
+  return static_cast<int>(Arg(*e));
+}
+
+std::optional<int> DateRecognizer::WeekdayAt(const Context& c, uint32_t i) const {
+  if (i >= c.end) return std::nullopt;
+  const LexiconEntry* e = lex_.Match(c.w, i, "weekday");
+  if (!e) {
+    // "Tuesday's vote"
+    std::string_view word = c.w[i];
+    if (!word.ends_with("'s")) return std::nullopt;
+    for (const LexiconEntry& cand : lex_.entries()) {
+      if (cand.section == "weekday" && cand.words.size() == 1 && cand.words[0] == word.substr(0, word.size() - 2)) {
+        e = &cand;
+      }
+    }
+    if (!e) return std::nullopt;
+  }
+  return static_cast<int>(Arg(*e));
+}
+
+std::optional<DateMention> DateRecognizer::MatchAbsolute(Context& c, uint32_t i) const {
+  const auto& t = c.tokens;
+  // ISO 2023-12-31.
+  if (i + 4 < c.end && c.Year(i) && c.Raw(i + 1) == "-" && c.Raw(i + 3) == "-" &&
+      t[i + 2].kind == TokenKind::kNumber && t[i + 4].kind == TokenKind::kNumber &&
+      t[i].span.end == t[i + 1].span.begin && t[i + 3].span.end == t[i + 4].span.begin) {
+    int y = *c.Year(i), m = std::atoi(std::string(c.Raw(i + 2)).c_str()), d = std::atoi(std::string(c.Raw(i + 4)).c_str());
+    if (ValidDay(y, m, d)) return DateMention{i, i + 4, Day({y, m, d})};
+  }
+  // 02/01/2022, 2.1.2022: day first unless the source is US-styled.
+  if (t[i].kind == TokenKind::kNumber) {
+    std::string_view raw = c.Raw(i);
+    char sep = raw.find('/') != std::string_view::npos ? '/' : '.';
+    int a = 0, b = 0, y = 0;
+    char s1 = 0, s2 = 0;
+    int n = std::sscanf(std::string(raw).c_str(), "%d%c%d%c%d", &a, &s1, &b, &s2, &y);
+    if (n == 5 && s1 == sep && s2 == sep && (raw.size() >= 8)) {
+      if (y < 100) y += 2000;
+      int d = a, m = b;
+      if ((c.month_first && b <= 31 && a <= 12) || a > 31) std::swap(d, m);
+      if (m > 12 && d <= 12) std::swap(d, m);
+      if (y >= 1900 && y <= 2100 && ValidDay(y, m, d)) return DateMention{i, i, Day({y, m, d})};
+    }
+  }
+  // An optional weekday before a full date: "Tuesday, 7 January 2020", "el viernes 7 de enero".
+  uint32_t j = i;
+  bool weekday_first = false;
+  if (const LexiconEntry* p = lex_.Match(c.w, j, "day-prep"); p && WeekdayAt(c, j + static_cast<uint32_t>(p->words.size()))) {
+    j += static_cast<uint32_t>(p->words.size()) + 1;
+    weekday_first = true;
+  } else if (WeekdayAt(c, j)) {
+    ++j;
+    weekday_first = true;
+  }
+  if (weekday_first && c.Is(j, ",")) ++j;
+  // Day month [year]: "7 January 2022", "le 1er janvier", "el 2 de enero de 2022".
+  {
+    uint32_t k = j;
+    const LexiconEntry* prep = weekday_first ? nullptr : lex_.Match(c.w, k, "day-prep");
+    if (prep) k += static_cast<uint32_t>(prep->words.size());
+    if (auto d = c.DayNumber(k, lex_)) {
+      uint32_t after_day = k + 1;
+      uint32_t m_at = after_day;
+      if (c.Is(m_at, "de") || c.Is(m_at, "of")) ++m_at;
+      uint32_t m_last = 0;
+      if (auto m = MonthAt(c, m_at, &m_last)) {
+        uint32_t last = m_last;
+        uint32_t y_at = last + 1;
+        if (c.Is(y_at, ",")) ++y_at;
+        if (c.Is(y_at, "de") || c.Is(y_at, "del")) ++y_at;
+        if (auto y = c.Year(y_at)) {
+          if (!ValidDay(*y, *m, *d)) return std::nullopt;
+          return DateMention{i, y_at, Day({*y, *m, *d})};
+        }
+        DateValue v = PastDayMonth(c.published, *m, *d);
+        return DateMention{i, last, v};
+      }
+      // A day alone after an article ("le 2", "el 30", "on the 2nd") when nothing that could
+      // be a noun follows it.
+      if (prep && !weekday_first && (after_day >= c.end || t[after_day].kind == TokenKind::kPunct)) {
+        std::string_view p0 = prep->words[0];
+        if (p0 == "le" || p0 == "el" || p0 == "the" || p0 == "on") {
+          return DateMention{i, k, PastDay(c.published, *d)};
+        }
+      }
+    }
+  }
+  // Month day [, year]: "January 7, 2022", "Jan. 2", "Oct 5 2022".
+  {
+    uint32_t m_last = 0;
+    if (auto m = MonthAt(c, j, &m_last)) {
+      if (auto d = c.DayNumber(m_last + 1, lex_)) {
+        uint32_t last = m_last + 1;
+        uint32_t y_at = last + 1;
+        if (c.Is(y_at, ",")) ++y_at;
+        if (auto y = c.Year(y_at)) {
+          if (ValidDay(*y, *m, *d)) return DateMention{i, y_at, Day({*y, *m, *d})};
+          return std::nullopt;
+        }
+        // "May 5" in English; guard against a number that is a count ("March 8 people").
+        return DateMention{i, last, PastDayMonth(c.published, *m, *d)};
+      }
+    }
+  }
+  if (weekday_first) return std::nullopt;  // a weekday alone is relative
+  // Month precision: "in March 2021", "en mars", "mid-January", "a mediados de enero",
+  // "early April 2022", "March 2021".
+  {
+    uint32_t k = i;
+    bool cue = false;
+    std::optional<int> month;
+    uint32_t m_last = 0;
+    std::string_view word = c.w[k];
+    size_t dash = word.find('-');
+    if (dash != std::string_view::npos && (word.substr(0, dash) == "mid" || word.substr(0, dash) == "mi")) {
+      for (const LexiconEntry& e : lex_.entries()) {
+        if (e.section == "month" && e.words.size() == 1 && e.words[0] == word.substr(dash + 1)) month = static_cast<int>(Arg(e));
+      }
+      if (month) {
+        m_last = k;
+        cue = true;
+      }
+    }
+    if (!month) {
+      if (const LexiconEntry* part = lex_.Match(c.w, k, "month-part")) {
+        k += static_cast<uint32_t>(part->words.size());
+        if (c.Is(k, "-") || c.Is(k, "de") || c.Is(k, "of")) ++k;
+        cue = true;
+      } else if (const LexiconEntry* prep = lex_.Match(c.w, k, "month-prep")) {
+        k += static_cast<uint32_t>(prep->words.size());
+        cue = true;
+      }
+      month = MonthAt(c, k, &m_last);
+    }
+    if (month) {
+      uint32_t y_at = m_last + 1;
+      if (c.Is(y_at, "de") || c.Is(y_at, "del") || c.Is(y_at, ",")) ++y_at;
+      if (auto y = c.Year(y_at)) {
+        DateValue v;
+        v.value = CivilDate{*y, *month, 1};
+        v.precision = "month";
+        return DateMention{i, y_at, v};
+      }
+      if (cue) return DateMention{i, m_last, PastMonth(c.published, *month)};
+    }
+  }
+  // A year alone after a preposition: "in 2019", "en 2019", "since 2019".
+  {
+    const LexiconEntry* prep = lex_.Match(c.w, i, "month-prep");
+    if (!prep) prep = lex_.Match(c.w, i, "since");
+    if (prep && prep->words[0] != "de" && prep->words[0] != "d'" && prep->words[0] != "of") {
+      uint32_t y_at = i + static_cast<uint32_t>(prep->words.size());
+      if (auto y = c.Year(y_at)) {
+        DateValue v;
+        v.value = CivilDate{*y, 1, 1};
+        v.precision = "year";
+        return DateMention{i, y_at, v};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<DateMention> DateRecognizer::MatchRelative(Context& c, uint32_t i) const {
+  // "dans la nuit de samedi à dimanche", "la madrugada del sábado": the first night's day.
+  if (const LexiconEntry* night = lex_.Match(c.w, i, "night-of")) {
+    uint32_t k = i + static_cast<uint32_t>(night->words.size());
+    if (auto wd = WeekdayAt(c, k)) {
+      uint32_t last = k;
+      if ((c.Is(k + 1, "a") || c.Is(k + 1, "à") || c.Is(k + 1, "au")) && WeekdayAt(c, k + 2)) last = k + 2;
+      return DateMention{i, last, LastWeekday(c.published, *wd)};
+    }
+  }
+  if (const LexiconEntry* rel = lex_.Match(c.w, i, "relative")) {
+    return DateMention{i, i + static_cast<uint32_t>(rel->words.size()) - 1, ShiftDays(c.published, Arg(*rel))};
+  }
+  if (const LexiconEntry* per = lex_.Match(c.w, i, "period")) {
+    std::string unit = per->args.empty() ? "week" : per->args[0];
+    return DateMention{i, i + static_cast<uint32_t>(per->words.size()) - 1, Period(c.published, unit, Arg(*per, 1))};
+  }
+  // "il y a trois jours", "hace 10 días".
+  if (const LexiconEntry* ago = lex_.Match(c.w, i, "ago-before")) {
+    uint32_t k = i + static_cast<uint32_t>(ago->words.size());
+    auto nums = numbers_.Recognize(c.text, c.tokens, c.w, k, std::min(c.end, k + 4));
+    if (!nums.empty() && nums[0].first == k) {
+      if (const LexiconEntry* unit = lex_.Match(c.w, nums[0].last + 1, "unit")) {
+        int64_t n = nums[0].value;
+        std::string u = unit->args.empty() ? "day" : unit->args[0];
+        uint32_t last = nums[0].last + static_cast<uint32_t>(unit->words.size());
+        DateValue v = u == "day" ? ShiftDays(c.published, -n) : Period(c.published, u, -n);
+        return DateMention{i, last, v};
+      }
+    }
+  }
+  // "two days ago", "three weeks ago".
+  {
+    auto nums = numbers_.Recognize(c.text, c.tokens, c.w, i, std::min(c.end, i + 4));
+    if (!nums.empty() && nums[0].first == i) {
+      if (const LexiconEntry* unit = lex_.Match(c.w, nums[0].last + 1, "unit")) {
+        uint32_t k = nums[0].last + static_cast<uint32_t>(unit->words.size()) + 1;
+        if (lex_.Match(c.w, k, "ago-after")) {
+          int64_t n = nums[0].value;
+          std::string u = unit->args.empty() ? "day" : unit->args[0];
+          DateValue v = u == "day" ? ShiftDays(c.published, -n) : Period(c.published, u, -n);
+          return DateMention{i, k, v};
+        }
+      }
+    }
+  }
+  // Weekdays: "on Monday", "last Tuesday", "mardi dernier", "el pasado martes", "Saturday night".
+  {
+    uint32_t k = i;
+    const LexiconEntry* before = lex_.Match(c.w, k, "last-before");
+    if (before && WeekdayAt(c, k + static_cast<uint32_t>(before->words.size()))) {
+      k += static_cast<uint32_t>(before->words.size());
+    } else {
+      before = nullptr;
+    }
+    if (auto wd = WeekdayAt(c, k)) {
+      // Names and habits are not dates: "Black Friday", "Good Friday Agreement", "the
+      // Sunday Times", "todos los lunes", "every Friday".
+      if (!before && k > c.begin && c.CapitalisedInside(k - 1) && c.tokens[k - 1].kind == TokenKind::kWord) {
+        return std::nullopt;
+      }
+      if (k > c.begin && (c.w[k - 1] == "the" || c.w[k - 1] == "every" || c.w[k - 1] == "each" ||
+                          c.w[k - 1] == "cada" || c.w[k - 1] == "chaque" || c.w[k - 1] == "los" ||
+                          c.w[k - 1] == "les")) {
+        if (c.w[k - 1] != "the" || (k + 1 < c.end && c.CapitalisedInside(k + 1))) return std::nullopt;
+      }
+      if (lang_ == "en" && !IsUpper(c.Raw(k))) return std::nullopt;
+      uint32_t last = k;
+      if (const LexiconEntry* after = lex_.Match(c.w, last + 1, "last-after")) {
+        last += static_cast<uint32_t>(after->words.size());
+      }
+      if (const LexiconEntry* part = lex_.Match(c.w, last + 1, "day-part")) {
+        last += static_cast<uint32_t>(part->words.size());
+      }
+      return DateMention{i, last, LastWeekday(c.published, *wd)};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<DateMention> DateRecognizer::MatchAt(Context& c, uint32_t i) const {
+  if (const LexiconEntry* since = lex_.Match(c.w, i, "since")) {
+    uint32_t k = i + static_cast<uint32_t>(since->words.size());
+    if (k < c.end) {
+      std::optional<DateMention> inner = MatchAbsolute(c, k);
+      if (!inner) inner = MatchRelative(c, k);
+      if (inner) {
+        inner->first = i;
+        if (!inner->date.relative.empty()) inner->date.relative = "since:" + inner->date.relative;
+        return inner;
+      }
+    }
+  }
+  if (auto m = MatchAbsolute(c, i)) return m;
+  return MatchRelative(c, i);
+}
+
+std::vector<DateMention> DateRecognizer::Recognize(std::string_view text, const std::vector<Token>& tokens,
+                                                   const Words& words, uint32_t begin, uint32_t end,
+                                                   const std::optional<CivilDate>& published, bool month_first) const {
+  Context c{text, tokens, words, begin, end, published, month_first};
+  std::vector<DateMention> out;
+  for (uint32_t i = begin; i < end;) {
+    auto m = MatchAt(c, i);
+    if (m) {
+      out.push_back(*m);
+      i = m->last + 1;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace veille::recognize

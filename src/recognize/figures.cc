@@ -1,0 +1,337 @@
+#include "recognize/figures.h"
+
+namespace veille::recognize {
+
+namespace {
+
+// "cue:killed" -> "killed"; "person:civilians" -> "civilians".
+std::string Suffix(const std::string& section) {
+  size_t colon = section.find(':');
+  return colon == std::string::npos ? std::string() : section.substr(colon + 1);
+}
+
+bool IsPunct(const std::vector<Token>& tokens, uint32_t i) { return tokens[i].kind == TokenKind::kPunct; }
+bool IsQuote(std::string_view w) { return w == "\"" || w == "'" || w == "(" || w == ")"; }
+
+bool HasArg(const LexiconEntry* e, std::string_view arg) {
+  if (!e) return false;
+  for (const std::string& a : e->args) {
+    if (a == arg) return true;
+  }
+  return false;
+}
+
+constexpr uint32_t kMaxAux = 5;          // auxiliaries, adverbs and quotes between people and cue
+constexpr uint32_t kMaxCueHops = 3;      // link phrases between a cue and its number
+constexpr uint32_t kMaxTollGap = 10;     // words between a toll noun and its number
+constexpr uint32_t kMaxUnknownWords = 3; // unlisted words in a noun phrase ("gilets jaunes")
+
+// What follows a number: the people it counts, a noun that makes it a figure, and where the
+// noun phrase ends.
+struct Phrase {
+  const LexiconEntry* person = nullptr;  // the head person noun, for the group
+  const LexiconEntry* noun = nullptr;    // "dead", "morts", "heridos"
+  uint32_t last = 0;                     // last token of the noun phrase
+  bool has_words = false;                // the phrase holds words (not just the number)
+};
+
+}  // namespace
+
+Result<FigureRecognizer> FigureRecognizer::Create(std::string_view lang) {
+  auto lex = LoadLexicon(lang, "figures");
+  if (!lex) return Err(lex.error());
+  FigureRecognizer r;
+  r.lex_ = std::move(*lex);
+  return r;
+}
+
+const LexiconEntry* FigureRecognizer::EndingAt(const Words& w, uint32_t earliest, uint32_t end_exclusive,
+                                               std::string_view section, uint32_t* start) const {
+  const LexiconEntry* best = nullptr;
+  for (uint32_t s = end_exclusive; s-- > earliest;) {
+    const LexiconEntry* e = lex_.Match(w, s, section);
+    if (e && s + e->words.size() == end_exclusive && (!best || e->words.size() > best->words.size())) {
+      best = e;
+      *start = s;
+    }
+    if (end_exclusive - s > 6) break;
+  }
+  return best;
+}
+
+std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, const std::vector<Token>& tokens,
+                                                       const Words& w, uint32_t begin, uint32_t end,
+                                                       const std::vector<NumberMention>& numbers) const {
+  (void)text;
+  std::vector<FigureMention> out;
+  auto match = [&](uint32_t i, std::string_view section) -> const LexiconEntry* {
+    return i < end ? lex_.Match(w, i, section) : nullptr;
+  };
+  auto len = [](const LexiconEntry* e) { return static_cast<uint32_t>(e->words.size()); };
+  // Longest person noun or figure noun at i.
+  auto people_or_noun = [&](uint32_t i, const LexiconEntry** person, const LexiconEntry** noun) {
+    *person = match(i, "person:*");
+    *noun = match(i, "noun:*");
+    if (*person && *noun) {
+      if (len(*noun) >= len(*person)) *person = nullptr;
+      else *noun = nullptr;
+    }
+  };
+  // A word that a noun phrase may hold without the lexicon knowing it ("opposition",
+  // "gilets", "colombianos"): a plain word that is no cue, unit, auxiliary or label.
+  auto free_word = [&](uint32_t i) {
+    return i < end && tokens[i].kind == TokenKind::kWord && !match(i, "cue:*") && !match(i, "after:*") &&
+           !match(i, "aux") && !match(i, "unit") && !match(i, "source-before") && !match(i, "source-verb") &&
+           !match(i, "subset") && !match(i, "conjunction");
+  };
+  auto parse_phrase = [&](uint32_t j, uint32_t number_last) {
+    Phrase ph;
+    ph.last = number_last;
+    uint32_t p = j;
+    for (int links = 0; links < 2; ++links) {
+      const LexiconEntry* l = match(p, "link");
+      if (!l) break;
+      p += len(l);
+    }
+    const LexiconEntry *person = nullptr, *noun = nullptr;
+    people_or_noun(p, &person, &noun);
+    uint32_t unknown = 0;
+    while (!person && !noun && unknown < kMaxUnknownWords && free_word(p)) {
+      // "Two opposition leaders", "des gilets jaunes": unlisted words before the cue.
+      ++p;
+      ++unknown;
+      people_or_noun(p, &person, &noun);
+    }
+    if (!person && !noun) {
+      if (unknown > 0) {
+        ph.last = p - 1;
+        ph.has_words = true;
+      }
+      return ph;
+    }
+    uint32_t q = p + len(person ? person : noun);
+    ph.person = person;
+    ph.noun = noun;
+    // Chains: "rebel fighters", "members of the security forces", "civils tués", "heridos
+    // entre los policías".
+    for (int k = 0; k < 3; ++k) {
+      uint32_t r = q;
+      const LexiconEntry* l = match(r, "link");
+      if (l && (person || noun)) r += len(l);
+      const LexiconEntry *p2 = nullptr, *n2 = nullptr;
+      people_or_noun(r, &p2, &n2);
+      if (!p2 && !n2 && free_word(q) && ph.person) {
+        // One unlisted word after the people: "militants écologistes", "familles indígenas".
+        people_or_noun(q + 1, &p2, &n2);
+        if (p2 || n2) r = q + 1;
+        else {
+          q = q + 1;
+          continue;
+        }
+      }
+      if (p2) {
+        if (!HasArg(p2, "inherit")) ph.person = p2;
+        q = r + len(p2);
+      } else if (n2 && !ph.noun) {
+        ph.noun = n2;
+        q = r + len(n2);
+      } else {
+        break;
+      }
+    }
+    // "among the protesters", "parmi les civils", "entre los policías".
+    if (const LexiconEntry* among = match(q, "group-prep")) {
+      uint32_t r = q + len(among);
+      if (const LexiconEntry* det = match(r, "link")) r += len(det);
+      if (const LexiconEntry* p2 = match(r, "person:*")) {
+        ph.person = p2;
+        q = r + len(p2);
+      }
+    }
+    ph.last = q - 1;
+    ph.has_words = true;
+    return ph;
+  };
+
+  int previous_index = -1;  // the last figure of the sentence
+  uint32_t previous_number_last = 0;
+  for (const NumberMention& n : numbers) {
+    if (n.value <= 0) continue;
+    if (n.first > begin) {
+      uint32_t p = n.first - 1;
+      // Labels and currencies: "Article 19", "Route 66", "$1.5 million".
+      if (match(p, "label") && !IsPunct(tokens, p)) continue;
+      std::string_view prev = w[p];
+      if (prev == "$" || prev == "€" || prev == "£" || prev == "us$" || prev == "n°") continue;
+    }
+    const FigureMention* previous = previous_index >= 0 ? &out[previous_index] : nullptr;
+    const uint32_t j = n.last + 1;
+    {
+      uint32_t k = j;
+      if (k < end && w[k] == "-") ++k;
+      if (match(k, "unit")) continue;  // "26 years", "a 26-year-old", "40 cars", "5 %"
+    }
+    if (n.value == 1 && !n.vague && j < end && (w[j] == "of" || w[j] == "des" || w[j] == "de") &&
+        !(j + 1 < end && (w[j + 1] == "ellos" || w[j + 1] == "them"))) {
+      continue;  // "one of the suspects", "l'un des", "uno de los"
+    }
+    Phrase ph = parse_phrase(j, n.last);
+    // A cue after the phrase: "were killed", "ont été blessés", "resultaron heridos".
+    const LexiconEntry* after = nullptr;
+    uint32_t after_last = 0;
+    for (uint32_t r = ph.last + 1, hops = 0; r < end && hops <= kMaxAux; ++hops) {
+      after = match(r, "after:*");
+      if (!after) after = match(r, "cue:*");
+      if (after) {
+        after_last = r + len(after) - 1;
+        break;
+      }
+      if (const LexiconEntry* aux = match(r, "aux")) {
+        r += len(aux);
+      } else if (IsQuote(w[r])) {
+        ++r;
+      } else {
+        break;
+      }
+    }
+    // A cue before the number: "killed 26", "ont tué 26 personnes", "mataron a 26",
+    // "arrested a total of 5,120".
+    const LexiconEntry* before = nullptr;
+    uint32_t before_first = 0;
+    for (uint32_t e = n.first, hops = 0; e > begin && hops <= kMaxCueHops; ++hops) {
+      uint32_t s = 0, s2 = 0;
+      const LexiconEntry* c = EndingAt(w, begin, e, "cue:*", &s);
+      const LexiconEntry* b = EndingAt(w, begin, e, "before:*", &s2);
+      if (b && (!c || len(b) >= len(c))) {
+        c = b;
+        s = s2;
+      }
+      if (c) {
+        before = c;
+        before_first = s;
+        break;
+      }
+      uint32_t ls = 0;
+      const LexiconEntry* link = EndingAt(w, begin, e, "cue-link", &ls);
+      if (!link) break;
+      e = ls;
+    }
+    // A toll: "the death toll rose to 26", "le bilan est passé à 30", "la cifra bajó a 84".
+    const LexiconEntry* toll = nullptr;
+    uint32_t toll_first = 0;
+    if (!before) {
+      uint32_t s = 0;
+      uint32_t link_start = n.first;
+      if (EndingAt(w, begin, n.first, "toll-link", &s)) link_start = s;
+      for (uint32_t k = link_start; k-- > begin && link_start - k <= kMaxTollGap;) {
+        if (const LexiconEntry* t = lex_.Match(w, k, "toll:*")) {
+          if (k + t->words.size() <= link_start) {
+            toll = t;
+            toll_first = k;
+          }
+          break;
+        }
+        if (IsPunct(tokens, k) && !IsQuote(w[k])) break;
+      }
+    }
+    // A subset of a toll already given: "including 11 minors", "dont quatre policiers",
+    // "entre ellos 5 policías", "22 de ellos niños".
+    bool subset = false;
+    if (n.first > begin) {
+      uint32_t s = 0;
+      if (EndingAt(w, begin, n.first, "subset", &s)) subset = true;
+    }
+    if (j + 1 < end && (w[j] == "de" || w[j] == "of") && (w[j + 1] == "ellos" || w[j + 1] == "ellas" || w[j + 1] == "them")) {
+      subset = true;
+      ph = parse_phrase(j + 2, j + 1);
+    }
+    std::string kind;
+    if (ph.noun) kind = Suffix(ph.noun->section);
+    else if (after) kind = Suffix(after->section);
+    else if (before) kind = Suffix(before->section);
+    else if (toll) kind = Suffix(toll->section);
+    // Without a word of its own, a number close after a figure shares its kind: "killed 17
+    // soldiers and 23 militants", "18 heridos entre los policías y 37 entre los
+    // manifestantes", "3 811 selon le ministère, et 4 300 selon l'opposition".
+    bool inherited = false;
+    if (kind.empty() && previous && !n.plain_digits_year()) {
+      bool close = n.first - previous_number_last <= 4 + (ph.has_words ? 0 : 2);
+      bool sourced = match(j, "source-before") != nullptr;
+      uint32_t rs = 0;
+      if (EndingAt(w, begin, n.first, "restate-before", &rs)) sourced = true;
+      bool among = match(j, "group-prep") != nullptr;
+      if (close || sourced || among || subset) {
+        kind = previous->figure.kind;
+        inherited = true;
+      }
+    }
+    std::string group = ph.person ? Suffix(ph.person->section) : "unknown";
+    if (ph.person && HasArg(ph.person, "inherit")) group = previous ? previous->figure.group : "unknown";
+    if (kind.empty() && ph.person && group == "protesters" && !n.weak) kind = "participants";
+    if (kind.empty()) continue;
+    // An article read as one ("a policeman was killed", "mató a un soldado") needs people.
+    if (n.weak && !ph.person && !ph.noun) continue;
+    if (n.weak && !(after || ph.noun || before || inherited)) continue;
+    // A bare year is not a count unless people or a figure noun follow it.
+    if (n.plain_digits && n.value >= 1900 && n.value <= 2100 && !ph.person && !ph.noun) continue;
+    FigureMention f;
+    f.number_first = n.first;
+    f.number_last = n.last;
+    f.first = n.first;
+    f.last = std::max(n.last, ph.last);
+    if (after && (ph.noun == nullptr || after_last > f.last)) f.last = std::max(f.last, after_last);
+    if (before && !ph.noun && !after) f.first = before_first;
+    if (toll && !before && !ph.noun && !after) f.first = toll_first;
+    f.figure.kind = kind;
+    f.figure.value = n.value;
+    f.figure.min = n.min;
+    f.figure.max = n.max;
+    if (n.weak) f.figure.min = f.figure.max = 1;
+    f.figure.approx = n.approx;
+    f.figure.group = group;
+    out.push_back(f);
+    previous_index = static_cast<int>(out.size()) - 1;
+    previous_number_last = n.last;
+  }
+  return out;
+}
+
+std::optional<SourceMention> FigureRecognizer::FindSource(const std::vector<Token>& tokens, const Words& w,
+                                                          uint32_t begin, uint32_t end,
+                                                          const std::vector<std::pair<uint32_t, uint32_t>>& stops) const {
+  auto stop_at = [&](uint32_t i) {
+    if (IsPunct(tokens, i) && w[i] != "'" && w[i] != "-") return true;
+    for (const auto& [a, b] : stops) {
+      if (i >= a && i <= b) return true;
+    }
+    return false;
+  };
+  constexpr uint32_t kMaxSourceTokens = 10;
+  // "according to X", "selon X", "según X".
+  for (uint32_t i = begin; i < end; ++i) {
+    if (const LexiconEntry* e = lex_.Match(w, i, "source-before")) {
+      uint32_t s = i + static_cast<uint32_t>(e->words.size());
+      uint32_t k = s;
+      while (k < end && k - s < kMaxSourceTokens && !stop_at(k)) ++k;
+      if (k > s) return SourceMention{s, k - 1};
+    }
+  }
+  for (uint32_t i = begin; i < end; ++i) {
+    const LexiconEntry* v = lex_.Match(w, i, "source-verb");
+    if (!v) continue;
+    uint32_t after = i + static_cast<uint32_t>(v->words.size());
+    // "..., said the ministry." / "..., a indiqué la police."
+    if (i > begin && IsPunct(tokens, i - 1) && after < end && !stop_at(after)) {
+      uint32_t k = after;
+      while (k < end && k - after < kMaxSourceTokens && !stop_at(k)) ++k;
+      return SourceMention{after, k - 1};
+    }
+    // "The ministry said ..." / "..., the ministry said."
+    uint32_t s = i;
+    while (s > begin && i - s < kMaxSourceTokens && !stop_at(s - 1)) --s;
+    if (s < i && i - s <= 8) return SourceMention{s, i - 1};
+  }
+  return std::nullopt;
+}
+
+}  // namespace veille::recognize

@@ -1,0 +1,55 @@
+// Casualty, detention, displacement and participation figures: which numbers are about
+// people harmed, detained or mobilised, of what kind, whose, and who said so.
+//
+// A number becomes a figure only through words of data/<lang>/figures.txt around it:
+// a noun that is the figure ("26 morts"), people then a cue ("26 people were killed"),
+// a cue then the number ("killed 26 people", "mataron a 26 personas"), or a toll ("the death
+// toll rose to 26"). Numbers before units ("26 years", "40 cars") or after labels
+// ("Article 19") never are. Everything else, the default, is not a figure: money,
+// percentages, ages, durations, years, counts of things.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "recognize/lexicon.h"
+#include "recognize/numbers.h"
+#include "veille/event.h"
+
+namespace veille::recognize {
+
+struct FigureMention {
+  uint32_t first = 0;  // first token of the evidence (cue or number)
+  uint32_t last = 0;   // last token
+  uint32_t number_first = 0, number_last = 0;
+  Figure figure;       // kind, value, min, max, approx, group, source; text and offsets unset
+};
+
+// Who reported the figures of a sentence: tokens [first, last] of the source's words.
+struct SourceMention {
+  uint32_t first = 0;
+  uint32_t last = 0;
+};
+
+class FigureRecognizer {
+ public:
+  static Result<FigureRecognizer> Create(std::string_view lang);
+
+  // Figures among the `numbers` of the sentence of tokens [begin, end).
+  std::vector<FigureMention> Recognize(std::string_view text, const std::vector<Token>& tokens, const Words& words,
+                                       uint32_t begin, uint32_t end, const std::vector<NumberMention>& numbers) const;
+
+  // The source named in the sentence: "according to X", "X said", "said X".
+  std::optional<SourceMention> FindSource(const std::vector<Token>& tokens, const Words& words, uint32_t begin,
+                                          uint32_t end, const std::vector<std::pair<uint32_t, uint32_t>>& stops) const;
+
+ private:
+  // The entry of a section family ("cue:*") ending exactly at token `end_exclusive`,
+  // starting no earlier than `earliest`.
+  const LexiconEntry* EndingAt(const Words& w, uint32_t earliest, uint32_t end_exclusive, std::string_view section,
+                               uint32_t* start) const;
+  Lexicon lex_;
+};
+
+}  // namespace veille::recognize

@@ -1,0 +1,114 @@
+#include "recognize/recognize.h"
+
+#include <set>
+
+#include "base/data.h"
+
+namespace veille::recognize {
+
+Result<std::shared_ptr<const Recognizer::Models>> Recognizer::Load(std::string_view lang) {
+  auto numbers = NumberRecognizer::Create(lang);
+  if (!numbers) return Err(numbers.error());
+  auto dates = DateRecognizer::Create(lang);
+  if (!dates) return Err(dates.error());
+  auto figures = FigureRecognizer::Create(lang);
+  if (!figures) return Err(figures.error());
+  return std::make_shared<const Models>(Models{std::move(*numbers), std::move(*dates), std::move(*figures)});
+}
+
+Result<Recognizer> Recognizer::Create() {
+  Recognizer r;
+  std::set<std::string> langs;
+  for (std::string_view path : EmbeddedPaths()) {
+    if (path.ends_with("/numbers.txt")) langs.emplace(path.substr(0, path.find('/')));
+  }
+  for (const std::string& lang : langs) {
+    auto m = Load(lang);
+    if (!m) return Err(m.error());
+    r.by_lang_[lang] = *m;
+  }
+  auto all = Load("und");
+  if (!all) return Err(all.error());
+  r.fallback_ = *all;
+  return r;
+}
+
+const Recognizer::Models& Recognizer::For(std::string_view lang) const {
+  auto it = by_lang_.find(lang);
+  return it == by_lang_.end() ? *fallback_ : *it->second;
+}
+
+bool IsUsStyledSource(std::string_view source) {
+  static const char* kUs[] = {"Associated Press", "AP", "New York Times", "Washington Post", "CNN", "NPR",
+                              "Wall Street Journal", "USA Today", "Los Angeles Times", "Fox News", "NBC", "CBS",
+                              "ABC News", "Bloomberg"};
+  for (const char* s : kUs) {
+    if (source == s || (std::string_view(s).size() > 3 && source.find(s) != std::string_view::npos)) return true;
+  }
+  return false;
+}
+
+Recognized Recognizer::Recognize(const NormalizedText& text, const Segmented& seg,
+                                 const DocumentContext& context) const {
+  const Models& m = For(context.lang);
+  Recognized out;
+  Words words(text.text, seg.tokens);
+  const auto& tokens = seg.tokens;
+  auto span_of = [&](uint32_t first, uint32_t last) { return Span{tokens[first].span.begin, tokens[last].span.end}; };
+  std::optional<SourceMention> previous_source;
+  uint32_t previous_paragraph = UINT32_MAX;
+  for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
+    const Sentence& s = seg.sentences[si];
+    const uint32_t begin = s.first_token, end = s.first_token + s.token_count;
+    auto dates = m.dates.Recognize(text.text, tokens, words, begin, end, context.published, context.month_first_dates);
+    std::vector<std::pair<uint32_t, uint32_t>> date_tokens;
+    for (const DateMention& d : dates) {
+      Date date{span_of(d.first, d.last), si, d.date};
+      date.date.text = text.text.substr(date.span.begin, date.span.size());
+      out.dates.push_back(std::move(date));
+      date_tokens.push_back({d.first, d.last});
+    }
+    auto in_date = [&](uint32_t first, uint32_t last) {
+      for (const auto& [a, b] : date_tokens) {
+        if (first <= b && a <= last) return true;
+      }
+      return false;
+    };
+    std::vector<NumberMention> numbers;
+    for (const NumberMention& n : m.numbers.Recognize(text.text, tokens, words, begin, end)) {
+      if (in_date(n.number_first, n.last)) continue;
+      numbers.push_back(n);
+      if (!n.weak) out.numbers.push_back({span_of(n.first, n.last), si, n});
+    }
+    auto figures = m.figures.Recognize(text.text, tokens, words, begin, end, numbers);
+    if (figures.empty()) {
+      if (s.paragraph != previous_paragraph) previous_source.reset();
+      previous_source = m.figures.FindSource(tokens, words, begin, end, date_tokens);
+      previous_paragraph = s.paragraph;
+      continue;
+    }
+    std::optional<SourceMention> source = m.figures.FindSource(tokens, words, begin, end, date_tokens);
+    if (!source && s.paragraph == previous_paragraph) source = previous_source;
+    for (FigureMention& f : figures) {
+      FigureFound found{span_of(f.first, f.last), si, std::move(f.figure), {}, false};
+      if (source) {
+        found.source_span = span_of(source->first, source->last);
+        found.figure.source = text.text.substr(found.source_span.begin, found.source_span.size());
+      }
+      // The same toll restated ("the 26 victims") is one figure: later mentions are evidence.
+      for (const FigureFound& earlier : out.figures) {
+        if (!earlier.restated && earlier.figure.kind == found.figure.kind &&
+            earlier.figure.value == found.figure.value) {
+          found.restated = true;
+          break;
+        }
+      }
+      out.figures.push_back(std::move(found));
+    }
+    previous_source = source;
+    previous_paragraph = s.paragraph;
+  }
+  return out;
+}
+
+}  // namespace veille::recognize

@@ -1,0 +1,71 @@
+// The recognisers of numbers, dates and figures over one document, per language: the
+// stage between segmentation and event assembly. Immutable after Create; thread-safe.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "recognize/dates.h"
+#include "recognize/figures.h"
+#include "recognize/numbers.h"
+#include "veille/text.h"
+
+namespace veille::recognize {
+
+// Spans carry byte offsets into the normalised text and the index of their sentence.
+struct Number {
+  Span span;
+  uint32_t sentence = 0;
+  NumberMention mention;
+};
+
+struct Date {
+  Span span;
+  uint32_t sentence = 0;
+  DateValue date;  // text: the normalised words
+};
+
+struct FigureFound {
+  Span span;
+  uint32_t sentence = 0;
+  Figure figure;       // text and offsets unset: the pipeline maps them to the original
+  Span source_span;    // empty when no source is named
+  bool restated = false;  // the same toll said again: one figure, extra evidence
+};
+
+struct Recognized {
+  std::vector<Number> numbers;
+  std::vector<Date> dates;
+  std::vector<FigureFound> figures;
+};
+
+struct DocumentContext {
+  std::string_view lang;
+  std::optional<CivilDate> published;
+  bool month_first_dates = false;  // a US-styled source: 03/04/2022 is 4 March
+};
+
+class Recognizer {
+ public:
+  static Result<Recognizer> Create();
+  Recognized Recognize(const NormalizedText& text, const Segmented& segmented, const DocumentContext& context) const;
+
+ private:
+  struct Models {
+    NumberRecognizer numbers;
+    DateRecognizer dates;
+    FigureRecognizer figures;
+  };
+  static Result<std::shared_ptr<const Models>> Load(std::string_view lang);
+  const Models& For(std::string_view lang) const;
+  std::map<std::string, std::shared_ptr<const Models>, std::less<>> by_lang_;
+  std::shared_ptr<const Models> fallback_;  // the union of every language, for "und"
+};
+
+// True when `source` names a US outlet, whose numeric dates are month first.
+bool IsUsStyledSource(std::string_view source);
+
+}  // namespace veille::recognize
