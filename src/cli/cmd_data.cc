@@ -7,6 +7,8 @@
 #include <memory>
 
 #include "cli/cli.h"
+#include "places/build.h"
+#include "places/gazetteer.h"
 #include "refdata/refdata.h"
 
 namespace veille::cli {
@@ -37,6 +39,18 @@ Action AddData(CLI::App& app) {
         return kExitRejected;
       }
       std::cout << fmt::format("{}: {} country names\n", path, *n);
+      std::string gazetteer = *out + "/gazetteer.vdat";
+      auto g = places::BuildGazetteer(*packages, gazetteer);
+      if (!g) {
+        std::cerr << "veille: " << g.error().message() << "\n";
+        return kExitRejected;
+      }
+      for (const std::string& w : g->warnings) std::cerr << "veille: warning: " << w << "\n";
+      const places::GazetteerStats& s = g->stats;
+      std::cout << fmt::format("{}: {} places ({} cities, {} admin1, {} admin2, {} countries, {} regions), "
+                               "{} names ({} from libgeonames, {} curated) under {} keys, {:.1f} MB\n",
+                               gazetteer, s.places, s.cities, s.admin1, s.admin2, s.countries, s.regions, g->names,
+                               g->mo_names, g->curated, s.keys, s.file_bytes / 1e6);
       return kExitOk;
     }
     auto c = refdata::Countries::Load(*out + "/countries.vdat");
@@ -45,6 +59,16 @@ Action AddData(CLI::App& app) {
       return kExitRejected;
     }
     std::cout << fmt::format("{}/countries.vdat: {} country names in many languages\n", *out, c->size());
+    // The full checksum is verified here rather than at every load (docs/formats/refdata.md).
+    auto g = places::Gazetteer::Load(*out + "/gazetteer.vdat", /*verify_checksum=*/true);
+    if (!g) {
+      std::cerr << "veille: " << g.error().message() << "\n";
+      return kExitRejected;
+    }
+    const places::GazetteerStats s = g->stats();
+    std::cout << fmt::format("{}/gazetteer.vdat: {} places ({} cities, {} admin1, {} admin2, {} countries, "
+                             "{} regions), {} keys, {} postings, checksum ok\n",
+                             *out, s.places, s.cities, s.admin1, s.admin2, s.countries, s.regions, s.keys, s.postings);
     return kExitOk;
   };
 }

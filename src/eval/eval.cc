@@ -339,6 +339,7 @@ Result<Report> EvaluateFile(const std::string& path, const pipeline::Pipeline& p
     doc.id = j.value("id", path + ":" + std::to_string(gd.line));
     doc.lang = j.contains("lang") && j["lang"].is_string() ? j["lang"].get<std::string>() : "";
     if (j.contains("published") && j["published"].is_string()) doc.published = ParseIsoDate(j["published"].get<std::string>());
+    if (j.contains("source") && j["source"].is_string()) doc.source = j["source"].get<std::string>();
     doc.origin = {path, gd.line};
     pipeline::Analysis a = pipeline.Analyze(std::move(doc));
     ++report.documents;

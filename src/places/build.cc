@@ -353,11 +353,6 @@ bool UsefulAlternate(std::string_view name) {
   return !all_caps_ascii;
 }
 
-std::string Upper(std::string_view code) {
-  std::string s(code);
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
 
 }  // namespace
 
@@ -623,72 +618,101 @@ Result<BuildReport> BuildGazetteer(const BuildInputs& in, const std::string& out
     }
   }
 
-  // 6. veille's own data: data/<lang>/places.txt.
+  // 6. veille's own data: data/places/*.txt (regions, GeoNames ids) and data/<lang>/places.txt.
   std::map<std::string, std::string> project = in.project_data;
   if (project.empty()) {
     for (std::string_view path : EmbeddedPaths()) {
-      if (!path.ends_with("/places.txt")) continue;
-      std::string lang(path.substr(0, path.find('/')));
-      project.emplace(lang, std::string(EmbeddedFile(path)));
+      if (path.ends_with("/places.txt") || path.starts_with("places/")) {
+        project.emplace(std::string(path), std::string(EmbeddedFile(path)));
+      }
     }
   }
+  for (const auto& [path, content] : project) mix(content);
+  auto bad_line = [](const std::string& path, std::string_view line, const std::string& why) {
+    return Status::InvalidArgument("data/" + path + ": " + why + ": \"" + std::string(line) + "\"");
+  };
   std::unordered_map<std::string, uint32_t> regions;
-  // Regions first: names in any language may point at a region defined in another file.
-  for (const auto& [lang, content] : project) {
-    mix(content);
-    for (std::string_view line : DataLines(content)) {
+  if (auto it = project.find("places/regions.txt"); it != project.end()) {
+    for (std::string_view line : DataLines(it->second)) {
       auto f = SplitOn(line, '\t');
-      if (f.empty() || f[0] != "region") continue;
       double lat = 0, lon = 0;
-      if (f.size() < 6 || !f[1].starts_with("@") || f[2].size() != 2 || !ParseDouble(f[3], lat) ||
-          !ParseDouble(f[4], lon)) {
-        return Err(Status::InvalidArgument("data/" + lang + "/places.txt: bad region line \"" + std::string(line) +
-                                           "\" (region<TAB>@id<TAB>CC<TAB>lat<TAB>lon<TAB>names)"));
+      if (f.size() != 5 || !f[0].starts_with("@") || (f[1].size() != 2 && f[1] != "-") || !ParseDouble(f[2], lat) ||
+          !ParseDouble(f[3], lon)) {
+        return Err(bad_line(it->first, line, "expected @id<TAB>CC or -<TAB>lat<TAB>lon<TAB>name"));
       }
-      auto names = SplitOn(f[5], '|');
       BuildPlace p;
       p.lat_e5 = ToE5(lat);
       p.lon_e5 = ToE5(lon);
-      p.country = std::string(f[2]);
-      p.name = std::string(Trim(names[0]));
+      p.country = f[1] == "-" ? std::string(kNoCountry) : std::string(f[1]);
+      p.name = std::string(Trim(f[4]));
       p.feature = Feature::kRegion;
-      regions.emplace(std::string(f[1]), b.AddPlace(std::move(p)));
+      uint32_t idx = b.AddPlace(std::move(p));
+      regions.emplace(std::string(f[0]), idx);
+      b.AddName(b.place(idx).name, idx, NameKind::kCurated, kLangAny);
+    }
+  }
+  if (auto it = project.find("places/geonames_ids.txt"); it != project.end()) {
+    for (std::string_view line : DataLines(it->second)) {
+      auto f = SplitOn(line, '\t');
+      int64_t id = 0;
+      if (f.size() != 2 || !ParseInt(f[1], id)) return Err(bad_line(it->first, line, "expected CODE<TAB>geonameid"));
+      std::string code(f[0]);
+      auto& table = code.size() == 2 ? country_by_code : admin1_by_code;
+      if (auto t = table.find(code); t != table.end()) {
+        b.place(t->second).geonames_id = id;
+      } else {
+        report.warnings.push_back("data/" + it->first + ": " + code + " is not in the gazetteer");
+      }
     }
   }
   std::vector<std::tuple<std::string, uint8_t, bool>> common_words;  // key, lang bit, curated
-  for (const auto& [lang, content] : project) {
+  for (const auto& [path, content] : project) {
+    if (!path.ends_with("/places.txt")) continue;
+    std::string lang = path.substr(0, path.find('/'));
     uint8_t lang_bit = LangBit(lang);
     for (std::string_view line : DataLines(content)) {
       auto f = SplitOn(line, '\t');
       std::string_view kind = f[0];
-      auto bad = [&](const char* why) {
-        return Err(Status::InvalidArgument("data/" + lang + "/places.txt: " + why + ": \"" + std::string(line) + "\""));
-      };
-      if (kind == "name" || kind == "demonym" || kind == "region") {
-        if (f.size() < 3) return bad("too few fields");
+      if (kind == "name" || kind == "demonym" || kind == "abbrev") {
+        if (f.size() != 3) return Err(bad_line(path, line, "expected " + std::string(kind) + "<TAB>target<TAB>names"));
         std::string target(Trim(f[1]));
         uint32_t place = kNoPlace;
         int64_t id = 0;
+        std::string expected_name;
+        if (size_t eq = target.find('='); eq != std::string::npos) {
+          // "1275339=Mumbai": the GeoNames name is stated so that a mistyped id fails here
+          // instead of quietly sending "Bombay" to another town.
+          expected_name = target.substr(eq + 1);
+          target = target.substr(0, eq);
+        }
         if (target.starts_with("@")) {
           if (auto it = regions.find(target); it != regions.end()) place = it->second;
         } else if (target.size() == 2) {
-          if (auto it = country_by_code.find(Upper(target)); it != country_by_code.end()) place = it->second;
+          if (auto it = country_by_code.find(target); it != country_by_code.end()) place = it->second;
         } else if (ParseInt(std::string_view(target), id)) {
+          if (expected_name.empty()) {
+            return Err(bad_line(path, line, "a GeoNames id target names its place: ID=GeoNames name"));
+          }
           if (auto it = city_by_id.find(id); it != city_by_id.end()) place = it->second;
         } else if (auto it = admin1_by_code.find(target); it != admin1_by_code.end()) {
           place = it->second;
         }
         if (place == kNoPlace) {
-          report.warnings.push_back("data/" + lang + "/places.txt: " + target + " is not in the gazetteer");
+          report.warnings.push_back("data/" + path + ": " + target + " is not in the gazetteer");
           continue;
         }
-        std::string_view names = kind == "region" ? (f.size() >= 6 ? f[5] : std::string_view()) : f[2];
-        for (std::string_view n : SplitOn(names, '|')) {
+        if (!expected_name.empty() && NameKey(expected_name) != NameKey(b.place(place).name)) {
+          return Err(bad_line(path, line, "GeoNames id " + target + " is " + b.place(place).name + ", not " +
+                                              expected_name));
+        }
+        for (std::string_view n : SplitOn(f[2], '|')) {
           n = Trim(n);
           if (n.empty()) continue;
           ++report.curated;
           if (kind == "demonym") {
             b.AddName(n, place, NameKind::kDemonym, lang_bit);
+          } else if (kind == "abbrev") {
+            b.AddName(n, place, NameKind::kCurated, lang_bit, kPostingAbbrev);
           } else {
             bool acronym = n.size() <= 6 && std::all_of(n.begin(), n.end(), [](char c) {
                              return (c >= 'A' && c <= 'Z') || c == '.';
@@ -697,20 +721,21 @@ Result<BuildReport> BuildGazetteer(const BuildInputs& in, const std::string& out
           }
         }
       } else if (kind == "notplace") {
-        if (f.size() < 2) return bad("too few fields");
+        if (f.size() != 2) return Err(bad_line(path, line, "expected notplace<TAB>phrases"));
         for (std::string_view n : SplitOn(f[1], '|')) {
           if (!Trim(n).empty() && b.AddName(n, kNoPlace, NameKind::kNotPlace, lang_bit)) ++report.curated;
         }
       } else if (kind == "common") {
-        if (f.size() < 2) return bad("too few fields");
+        if (f.size() != 2) return Err(bad_line(path, line, "expected common<TAB>words"));
         for (std::string_view n : SplitOn(f[1], '|')) {
           std::string key = NameKey(normalize::Normalize(Trim(n)).text);
           if (!key.empty()) common_words.emplace_back(key, lang_bit, true);
         }
-      } else if (kind == "cue" || kind == "near" || kind == "admin" || kind == "suffix" || kind == "title") {
+      } else if (kind == "cue" || kind == "near" || kind == "unit" || kind == "settlement" || kind == "suffix" ||
+                 kind == "calendar" || kind == "joiner") {
         // Rules for the matcher, read by recognize.cc at run time.
       } else {
-        return bad("unknown kind");
+        return Err(bad_line(path, line, "unknown kind"));
       }
     }
   }

@@ -46,8 +46,11 @@ inline constexpr uint8_t kEntryName = 1;    // the key is a name (has postings)
 inline constexpr uint8_t kEntryPrefix = 2;  // the key followed by " " starts a longer key
 // Posting flags.
 inline constexpr uint8_t kPostingAcronym = 1;  // written in capitals only ("US", "EE.UU."): match only so
+inline constexpr uint8_t kPostingAbbrev = 2;   // "Calif.", "Fla.": only right after "<place>, "
 
 inline constexpr uint32_t kNoPlace = 0xFFFFFFFF;
+// The country field of a region that spans several countries ("Sahel"): no country.
+inline constexpr std::string_view kNoCountry = "--";
 
 struct Place {
   uint32_t index = kNoPlace;

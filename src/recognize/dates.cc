@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -201,16 +202,21 @@ Result<DateRecognizer> DateRecognizer::Create(std::string_view lang) {
   return r;
 }
 
-std::optional<int> DateRecognizer::MonthAt(const Context& c, uint32_t i, uint32_t* last) const {
+std::optional<int> DateRecognizer::MonthAt(const Context& c, uint32_t i, uint32_t* last, bool after_day) const {
   if (i >= c.end) return std::nullopt;
   const LexiconEntry* e = lex_.Match(c.w, i, "month");
   if (!e) return std::nullopt;
   uint32_t k = i + static_cast<uint32_t>(e->words.size()) - 1;
-  // In French and Spanish months are written in lower case: a capitalised one inside a
-  // sentence is a name (Plaza de Mayo, Avenida 9 de Julio). In English the month must be
-  // capitalised ("they march", "it may").
   bool upper = IsUpper(c.Raw(i));
-  if (lang_ == "en" ? !upper : c.CapitalisedInside(i)) return std::nullopt;
+  bool ambiguous = std::find(e->args.begin(), e->args.end(), "ambiguous") != e->args.end();
+  if (lang_ == "en") {
+    // "they march", "it may": an English month that is also a word must be capitalised.
+    if (ambiguous && !upper) return std::nullopt;
+  } else if (!after_day && c.CapitalisedInside(i)) {
+    // French and Spanish months are lower case: a capitalised one inside a sentence, with no
+    // day before it, is a name (Plaza de Mayo).
+    return std::nullopt;
+  }
   // An abbreviation takes its full stop: "Jan." "janv."
   if (k + 1 < c.end && c.Raw(k + 1) == "." && c.tokens[k].span.end == c.tokens[k + 1].span.begin &&
       e->words[0].size() <= 5) {
@@ -234,7 +240,90 @@ std::optional<int> DateRecognizer::WeekdayAt(const Context& c, uint32_t i) const
     }
     if (!e) return std::nullopt;
   }
+  // A weekday followed by a capitalised word is a name: "Domingo Pérez", "Sunday Times".
+  if (i + 1 < c.end && c.tokens[i + 1].kind == TokenKind::kWord && IsUpper(c.Raw(i + 1)) &&
+      !lex_.Match(c.w, i + 1, "month")) {
+    return std::nullopt;
+  }
+  // English capitalises weekdays; a lower-case one is accepted unless it is also a word.
+  if (lang_ == "en" && !IsUpper(c.Raw(i)) && c.w[i].size() <= 3) return std::nullopt;
+  if (lang_ != "en" && c.CapitalisedInside(i) && i > c.begin && c.tokens[i - 1].kind == TokenKind::kWord &&
+      IsUpper(c.Raw(i - 1))) {
+    return std::nullopt;
+  }
   return static_cast<int>(Arg(*e));
+}
+
+// A day of the month at token k: digits ("7", "1er", "2nd", "1.º") or an ordinal word
+// ("first", "premier", "primero"). Sets *last to its last token.
+std::optional<int> DateRecognizer::DayAt(const Context& c, uint32_t k, uint32_t* last) const {
+  if (k >= c.end) return std::nullopt;
+  if (auto d = c.DayNumber(k, lex_)) {
+    *last = k;
+    // "1.º": the number, a full stop, then the ordinal sign.
+    if (k + 2 < c.end && c.Raw(k + 1) == "." && lex_.Match(c.w, k + 2, "day-ordinal")) *last = k + 2;
+    return d;
+  }
+  if (const LexiconEntry* e = lex_.Match(c.w, k, "day-word")) {
+    *last = k + static_cast<uint32_t>(e->words.size()) - 1;
+    return static_cast<int>(Arg(*e));
+  }
+  return std::nullopt;
+}
+
+// Day [range] [de|of] month [[,] [de|del] [año] year] starting at token k.
+std::optional<DateMention> DateRecognizer::DayMonthAt(const Context& c, uint32_t first, uint32_t k) const {
+  uint32_t day_last = 0;
+  auto d = DayAt(c, k, &day_last);
+  if (!d) return std::nullopt;
+  uint32_t m_at = day_last + 1;
+  // A range of days takes its first: "4-5 July", "6 and 7 September", "du 13 au 14 novembre".
+  if (const LexiconEntry* join = lex_.Match(c.w, m_at, "day-join")) {
+    uint32_t second_last = 0;
+    if (DayAt(c, m_at + static_cast<uint32_t>(join->words.size()), &second_last)) m_at = second_last + 1;
+  }
+  if (c.Is(m_at, "de") || c.Is(m_at, "of") || c.Is(m_at, "del")) ++m_at;
+  uint32_t m_last = 0;
+  auto m = MonthAt(c, m_at, &m_last, /*after_day=*/true);
+  if (!m) return std::nullopt;
+  // "Avenida 9 de Julio", "rue du 4-Septembre": a capitalised month after a capitalised word.
+  // "Avenida 9 de Julio", "el barrio 20 de Julio", "la plaza Primero de Mayo": in French and
+  // Spanish a capitalised month after a day is a name unless an article or a weekday, or
+  // nothing, stands before the day.
+  if (lang_ != "en" && IsUpper(c.Raw(m_at)) && k > c.begin && c.tokens[k - 1].kind == TokenKind::kWord &&
+      first == k && !lex_.Match(c.w, k - 1, "day-prep") && !WeekdayAt(c, k - 1)) {
+    return std::nullopt;
+  }
+  uint32_t y_at = m_last + 1;
+  if (c.Is(y_at, ",")) ++y_at;
+  if (c.Is(y_at, "de") || c.Is(y_at, "del") || c.Is(y_at, "of")) ++y_at;
+  if (const LexiconEntry* year_word = lex_.Match(c.w, y_at, "year-word")) y_at += static_cast<uint32_t>(year_word->words.size());
+  if (auto y = c.Year(y_at)) {
+    if (!ValidDay(*y, *m, *d)) return std::nullopt;
+    return DateMention{first, y_at, Day({*y, *m, *d})};
+  }
+  return DateMention{first, m_last, PastDayMonth(c.published, *m, *d)};
+}
+
+// Month day[,] [year] starting at token k: "January 7, 2022", "Jan. 2", "noviembre 25".
+std::optional<DateMention> DateRecognizer::MonthDayAt(const Context& c, uint32_t first, uint32_t k) const {
+  uint32_t m_last = 0;
+  auto m = MonthAt(c, k, &m_last);
+  if (!m) return std::nullopt;
+  uint32_t d_last = 0;
+  auto d = DayAt(c, m_last + 1, &d_last);
+  if (!d || c.w[m_last + 1].find_first_not_of("0123456789") == 0) return std::nullopt;
+  uint32_t y_at = d_last + 1;
+  if (c.Is(y_at, ",")) ++y_at;
+  if (auto y = c.Year(y_at)) {
+    if (!ValidDay(*y, *m, *d)) return std::nullopt;
+    return DateMention{first, y_at, Day({*y, *m, *d})};
+  }
+  // "The April 6 Youth Movement": a name, not a date.
+  if (d_last + 1 < c.end && c.tokens[d_last + 1].kind == TokenKind::kWord && IsUpper(c.Raw(d_last + 1))) {
+    return std::nullopt;
+  }
+  return DateMention{first, d_last, PastDayMonth(c.published, *m, *d)};
 }
 
 std::optional<DateMention> DateRecognizer::MatchAbsolute(Context& c, uint32_t i) const {
@@ -246,84 +335,61 @@ std::optional<DateMention> DateRecognizer::MatchAbsolute(Context& c, uint32_t i)
     int y = *c.Year(i), m = std::atoi(std::string(c.Raw(i + 2)).c_str()), d = std::atoi(std::string(c.Raw(i + 4)).c_str());
     if (ValidDay(y, m, d)) return DateMention{i, i + 4, Day({y, m, d})};
   }
-  // 02/01/2022, 2.1.2022: day first unless the source is US-styled.
+  // 02/01/2022, 6/11/21, 2.1.2022: day first unless the source is US-styled.
   if (t[i].kind == TokenKind::kNumber) {
     std::string_view raw = c.Raw(i);
     char sep = raw.find('/') != std::string_view::npos ? '/' : '.';
     int a = 0, b = 0, y = 0;
     char s1 = 0, s2 = 0;
     int n = std::sscanf(std::string(raw).c_str(), "%d%c%d%c%d", &a, &s1, &b, &s2, &y);
-    if (n == 5 && s1 == sep && s2 == sep && (raw.size() >= 8)) {
+    if (n == 5 && s1 == sep && s2 == sep && raw.size() >= 6) {
       if (y < 100) y += 2000;
       int d = a, m = b;
-      if ((c.month_first && b <= 31 && a <= 12) || a > 31) std::swap(d, m);
+      if (c.month_first && a <= 12) std::swap(d, m);
       if (m > 12 && d <= 12) std::swap(d, m);
       if (y >= 1900 && y <= 2100 && ValidDay(y, m, d)) return DateMention{i, i, Day({y, m, d})};
     }
   }
-  // An optional weekday before a full date: "Tuesday, 7 January 2020", "el viernes 7 de enero".
+  // An optional weekday before a full date: "on Tuesday, 7 January 2020", "el pasado sábado
+  // 26 de junio", "vendredi 7 janvier".
   uint32_t j = i;
   bool weekday_first = false;
-  if (const LexiconEntry* p = lex_.Match(c.w, j, "day-prep"); p && WeekdayAt(c, j + static_cast<uint32_t>(p->words.size()))) {
-    j += static_cast<uint32_t>(p->words.size()) + 1;
-    weekday_first = true;
-  } else if (WeekdayAt(c, j)) {
-    ++j;
-    weekday_first = true;
+  {
+    uint32_t k = i;
+    if (const LexiconEntry* p = lex_.Match(c.w, k, "last-before"); p && WeekdayAt(c, k + static_cast<uint32_t>(p->words.size()))) {
+      k += static_cast<uint32_t>(p->words.size());
+    } else if (const LexiconEntry* dp = lex_.Match(c.w, k, "day-prep"); dp && WeekdayAt(c, k + static_cast<uint32_t>(dp->words.size()))) {
+      k += static_cast<uint32_t>(dp->words.size());
+    }
+    if (WeekdayAt(c, k)) {
+      j = k + 1;
+      if (c.Is(j, ",")) ++j;
+      weekday_first = true;
+    }
   }
-  if (weekday_first && c.Is(j, ",")) ++j;
-  // Day month [year]: "7 January 2022", "le 1er janvier", "el 2 de enero de 2022".
   {
     uint32_t k = j;
     const LexiconEntry* prep = weekday_first ? nullptr : lex_.Match(c.w, k, "day-prep");
     if (prep) k += static_cast<uint32_t>(prep->words.size());
-    if (auto d = c.DayNumber(k, lex_)) {
-      uint32_t after_day = k + 1;
-      uint32_t m_at = after_day;
-      if (c.Is(m_at, "de") || c.Is(m_at, "of")) ++m_at;
-      uint32_t m_last = 0;
-      if (auto m = MonthAt(c, m_at, &m_last)) {
-        uint32_t last = m_last;
-        uint32_t y_at = last + 1;
-        if (c.Is(y_at, ",")) ++y_at;
-        if (c.Is(y_at, "de") || c.Is(y_at, "del")) ++y_at;
-        if (auto y = c.Year(y_at)) {
-          if (!ValidDay(*y, *m, *d)) return std::nullopt;
-          return DateMention{i, y_at, Day({*y, *m, *d})};
-        }
-        DateValue v = PastDayMonth(c.published, *m, *d);
-        return DateMention{i, last, v};
-      }
-      // A day alone after an article ("le 2", "el 30", "on the 2nd") when nothing that could
-      // be a noun follows it.
-      if (prep && !weekday_first && (after_day >= c.end || t[after_day].kind == TokenKind::kPunct)) {
-        std::string_view p0 = prep->words[0];
-        if (p0 == "le" || p0 == "el" || p0 == "the" || p0 == "on") {
-          return DateMention{i, k, PastDay(c.published, *d)};
-        }
-      }
+    if (auto dm = DayMonthAt(c, i, k)) return dm;
+    if (auto md = MonthDayAt(c, i, k)) return md;
+    if (!prep && weekday_first) {
+      if (auto md = MonthDayAt(c, i, j)) return md;
     }
-  }
-  // Month day [, year]: "January 7, 2022", "Jan. 2", "Oct 5 2022".
-  {
-    uint32_t m_last = 0;
-    if (auto m = MonthAt(c, j, &m_last)) {
-      if (auto d = c.DayNumber(m_last + 1, lex_)) {
-        uint32_t last = m_last + 1;
-        uint32_t y_at = last + 1;
-        if (c.Is(y_at, ",")) ++y_at;
-        if (auto y = c.Year(y_at)) {
-          if (ValidDay(*y, *m, *d)) return DateMention{i, y_at, Day({*y, *m, *d})};
-          return std::nullopt;
-        }
-        // "May 5" in English; guard against a number that is a count ("March 8 people").
-        return DateMention{i, last, PastDayMonth(c.published, *m, *d)};
+    // A day alone after an article ("le 2", "el 30", "on the 2nd") at the end of a clause.
+    uint32_t d_last = 0;
+    if (prep && !weekday_first && c.DayNumber(k, lex_) && DayAt(c, k, &d_last)) {
+      uint32_t after = d_last + 1;
+      bool clause_end = after >= c.end || c.Raw(after) == "," || c.Raw(after) == "." || c.Raw(after) == ";";
+      std::string_view p0 = prep->words[0];
+      if (clause_end && (p0 == "le" || p0 == "el" || p0 == "the" || p0 == "on")) {
+        return DateMention{i, d_last, PastDay(c.published, *c.DayNumber(k, lex_))};
       }
     }
   }
   if (weekday_first) return std::nullopt;  // a weekday alone is relative
   // Month precision: "in March 2021", "en mars", "mid-January", "a mediados de enero",
-  // "early April 2022", "March 2021".
+  // "early April 2022", "March 2021", "Diciembre pasado".
   {
     uint32_t k = i;
     bool cue = false;
@@ -340,16 +406,26 @@ std::optional<DateMention> DateRecognizer::MatchAbsolute(Context& c, uint32_t i)
         cue = true;
       }
     }
+    bool part = false;
     if (!month) {
-      if (const LexiconEntry* part = lex_.Match(c.w, k, "month-part")) {
-        k += static_cast<uint32_t>(part->words.size());
-        if (c.Is(k, "-") || c.Is(k, "de") || c.Is(k, "of")) ++k;
-        cue = true;
+      if (const LexiconEntry* mp = lex_.Match(c.w, k, "month-part")) {
+        k += static_cast<uint32_t>(mp->words.size());
+        if (c.Is(k, "-") || c.Is(k, "de") || c.Is(k, "of") || c.Is(k, "del")) ++k;
+        cue = part = true;
       } else if (const LexiconEntry* prep = lex_.Match(c.w, k, "month-prep")) {
         k += static_cast<uint32_t>(prep->words.size());
         cue = true;
       }
-      month = MonthAt(c, k, &m_last);
+      // "in May 14, 2023", "en noviembre 25": a full date after the preposition.
+      if (cue && !part) {
+        if (auto md = MonthDayAt(c, i, k)) return md;
+        if (auto dm = DayMonthAt(c, i, k)) return dm;
+      }
+      month = MonthAt(c, k, &m_last, /*after_day=*/false);
+      // A capitalised month before "last": "En Diciembre pasado".
+      if (!month && lang_ != "en" && lex_.Match(c.w, k, "month") && lex_.Match(c.w, k + 1, "last-after")) {
+        month = MonthAt(c, k, &m_last, /*after_day=*/true);
+      }
     }
     if (month) {
       uint32_t y_at = m_last + 1;
@@ -360,20 +436,37 @@ std::optional<DateMention> DateRecognizer::MatchAbsolute(Context& c, uint32_t i)
         v.precision = "month";
         return DateMention{i, y_at, v};
       }
+      if (const LexiconEntry* last = lex_.Match(c.w, m_last + 1, "last-after")) {
+        return DateMention{i, m_last + static_cast<uint32_t>(last->words.size()), PastMonth(c.published, *month)};
+      }
       if (cue) return DateMention{i, m_last, PastMonth(c.published, *month)};
     }
-  }
-  // A year alone after a preposition: "in 2019", "en 2019", "since 2019".
-  {
-    const LexiconEntry* prep = lex_.Match(c.w, i, "month-prep");
-    if (!prep) prep = lex_.Match(c.w, i, "since");
-    if (prep && prep->words[0] != "de" && prep->words[0] != "d'" && prep->words[0] != "of") {
-      uint32_t y_at = i + static_cast<uint32_t>(prep->words.size());
-      if (auto y = c.Year(y_at)) {
+    // A year after a part of the year: "late 2020", "a principios de 2023", "début 2019".
+    if (part) {
+      if (auto y = c.Year(k)) {
         DateValue v;
         v.value = CivilDate{*y, 1, 1};
         v.precision = "year";
-        return DateMention{i, y_at, v};
+        return DateMention{i, k, v};
+      }
+    }
+  }
+  // A year alone after a preposition: "in 2019", "en 2019", "since 2019", "between 2019".
+  {
+    const LexiconEntry* prep = lex_.Match(c.w, i, "year-prep");
+    if (!prep) prep = lex_.Match(c.w, i, "since");
+    if (prep) {
+      uint32_t y_at = i + static_cast<uint32_t>(prep->words.size());
+      if (auto y = c.Year(y_at)) {
+        // "de 2000 personnes": after "de"/"of", a year must end its phrase.
+        bool weak_prep = std::find(prep->args.begin(), prep->args.end(), "weak") != prep->args.end();
+        bool ends = y_at + 1 >= c.end || c.tokens[y_at + 1].kind == TokenKind::kPunct;
+        if (!weak_prep || ends) {
+          DateValue v;
+          v.value = CivilDate{*y, 1, 1};
+          v.precision = "year";
+          return DateMention{i, y_at, v};
+        }
       }
     }
   }
@@ -381,7 +474,8 @@ std::optional<DateMention> DateRecognizer::MatchAbsolute(Context& c, uint32_t i)
 }
 
 std::optional<DateMention> DateRecognizer::MatchRelative(Context& c, uint32_t i) const {
-  // "dans la nuit de samedi à dimanche", "la madrugada del sábado": the first night's day.
+  // "dans la nuit de samedi à dimanche", "la madrugada del sábado", "dans la nuit du 13 au
+  // 14 novembre 2015": the first night's day.
   if (const LexiconEntry* night = lex_.Match(c.w, i, "night-of")) {
     uint32_t k = i + static_cast<uint32_t>(night->words.size());
     if (auto wd = WeekdayAt(c, k)) {
@@ -389,11 +483,17 @@ std::optional<DateMention> DateRecognizer::MatchRelative(Context& c, uint32_t i)
       if ((c.Is(k + 1, "a") || c.Is(k + 1, "à") || c.Is(k + 1, "au")) && WeekdayAt(c, k + 2)) last = k + 2;
       return DateMention{i, last, LastWeekday(c.published, *wd)};
     }
+    if (auto dm = DayMonthAt(c, i, k)) return dm;
   }
-  if (const LexiconEntry* rel = lex_.Match(c.w, i, "relative")) {
-    return DateMention{i, i + static_cast<uint32_t>(rel->words.size()) - 1, ShiftDays(c.published, Arg(*rel))};
+  // Relative words are not names: "USA Today", "el diario Hoy".
+  auto named = [&](uint32_t k) { return c.CapitalisedInside(k); };
+  if (const LexiconEntry* rel = lex_.Match(c.w, i, "relative"); rel && !named(i)) {
+    uint32_t last = i + static_cast<uint32_t>(rel->words.size()) - 1;
+    // "Ayer domingo", "yesterday, Sunday": the weekday restates the day.
+    if (WeekdayAt(c, last + 1)) ++last;
+    return DateMention{i, last, ShiftDays(c.published, Arg(*rel))};
   }
-  if (const LexiconEntry* per = lex_.Match(c.w, i, "period")) {
+  if (const LexiconEntry* per = lex_.Match(c.w, i, "period"); per && !named(i)) {
     std::string unit = per->args.empty() ? "week" : per->args[0];
     return DateMention{i, i + static_cast<uint32_t>(per->words.size()) - 1, Period(c.published, unit, Arg(*per, 1))};
   }
@@ -411,17 +511,17 @@ std::optional<DateMention> DateRecognizer::MatchRelative(Context& c, uint32_t i)
       }
     }
   }
-  // "two days ago", "three weeks ago".
+  // "two days ago", "deux jours auparavant", "dos días atrás".
   {
     auto nums = numbers_.Recognize(c.text, c.tokens, c.w, i, std::min(c.end, i + 4));
     if (!nums.empty() && nums[0].first == i) {
       if (const LexiconEntry* unit = lex_.Match(c.w, nums[0].last + 1, "unit")) {
         uint32_t k = nums[0].last + static_cast<uint32_t>(unit->words.size()) + 1;
-        if (lex_.Match(c.w, k, "ago-after")) {
+        if (const LexiconEntry* ago = lex_.Match(c.w, k, "ago-after")) {
           int64_t n = nums[0].value;
           std::string u = unit->args.empty() ? "day" : unit->args[0];
           DateValue v = u == "day" ? ShiftDays(c.published, -n) : Period(c.published, u, -n);
-          return DateMention{i, k, v};
+          return DateMention{i, k + static_cast<uint32_t>(ago->words.size()) - 1, v};
         }
       }
     }
@@ -436,17 +536,15 @@ std::optional<DateMention> DateRecognizer::MatchRelative(Context& c, uint32_t i)
       before = nullptr;
     }
     if (auto wd = WeekdayAt(c, k)) {
-      // Names and habits are not dates: "Black Friday", "Good Friday Agreement", "the
-      // Sunday Times", "todos los lunes", "every Friday".
+      // Names and habits are not dates: "Black Friday", "Good Friday Agreement", "todos los
+      // lunes", "every Friday".
       if (!before && k > c.begin && c.CapitalisedInside(k - 1) && c.tokens[k - 1].kind == TokenKind::kWord) {
         return std::nullopt;
       }
-      if (k > c.begin && (c.w[k - 1] == "the" || c.w[k - 1] == "every" || c.w[k - 1] == "each" ||
-                          c.w[k - 1] == "cada" || c.w[k - 1] == "chaque" || c.w[k - 1] == "los" ||
-                          c.w[k - 1] == "les")) {
-        if (c.w[k - 1] != "the" || (k + 1 < c.end && c.CapitalisedInside(k + 1))) return std::nullopt;
+      for (uint32_t back = 1; back <= 2 && k >= c.begin + back; ++back) {
+        const LexiconEntry* h = lex_.Match(c.w, k - back, "habitual");
+        if (h && h->words.size() == back) return std::nullopt;
       }
-      if (lang_ == "en" && !IsUpper(c.Raw(k))) return std::nullopt;
       uint32_t last = k;
       if (const LexiconEntry* after = lex_.Match(c.w, last + 1, "last-after")) {
         last += static_cast<uint32_t>(after->words.size());
@@ -484,6 +582,14 @@ std::vector<DateMention> DateRecognizer::Recognize(std::string_view text, const 
   std::vector<DateMention> out;
   for (uint32_t i = begin; i < end;) {
     auto m = MatchAt(c, i);
+    // "between 2019 and 2021", "entre 2019 y 2021": the second year of a span.
+    if (!m && !out.empty() && out.back().last + 1 == i && out.back().date.precision == "year" &&
+        lex_.Match(c.w, i, "day-join") && c.Year(i + 1)) {
+      DateValue v;
+      v.value = CivilDate{*c.Year(i + 1), 1, 1};
+      v.precision = "year";
+      m = DateMention{i + 1, i + 1, v};
+    }
     if (m) {
       out.push_back(*m);
       i = m->last + 1;

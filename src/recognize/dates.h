@@ -44,8 +44,11 @@ class DateRecognizer {
   std::optional<DateMention> MatchAt(Context& c, uint32_t i) const;
   std::optional<DateMention> MatchAbsolute(Context& c, uint32_t i) const;
   std::optional<DateMention> MatchRelative(Context& c, uint32_t i) const;
-  std::optional<int> MonthAt(const Context& c, uint32_t i, uint32_t* last) const;
+  std::optional<int> MonthAt(const Context& c, uint32_t i, uint32_t* last, bool after_day = false) const;
   std::optional<int> WeekdayAt(const Context& c, uint32_t i) const;
+  std::optional<int> DayAt(const Context& c, uint32_t k, uint32_t* last) const;
+  std::optional<DateMention> DayMonthAt(const Context& c, uint32_t first, uint32_t k) const;
+  std::optional<DateMention> MonthDayAt(const Context& c, uint32_t first, uint32_t k) const;
 
   Lexicon lex_;
   NumberRecognizer numbers_;

@@ -24,7 +24,7 @@ bool HasArg(const LexiconEntry* e, std::string_view arg) {
 constexpr uint32_t kMaxAux = 5;          // auxiliaries, adverbs and quotes between people and cue
 constexpr uint32_t kMaxCueHops = 3;      // link phrases between a cue and its number
 constexpr uint32_t kMaxTollGap = 10;     // words between a toll noun and its number
-constexpr uint32_t kMaxUnknownWords = 3; // unlisted words in a noun phrase ("gilets jaunes")
+constexpr uint32_t kMaxUnknownWords = 2; // unlisted words in a noun phrase ("gilets jaunes")
 
 // What follows a number: the people it counts, a noun that makes it a figure, and where the
 // noun phrase ends.
@@ -80,11 +80,12 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
   // A word that a noun phrase may hold without the lexicon knowing it ("opposition",
   // "gilets", "colombianos"): a plain word that is no cue, unit, auxiliary or label.
   auto free_word = [&](uint32_t i) {
-    return i < end && tokens[i].kind == TokenKind::kWord && !match(i, "cue:*") && !match(i, "after:*") &&
+    return i < end && tokens[i].kind == TokenKind::kWord && w[i].size() >= 4 && !match(i, "link") &&
+           !match(i, "cue:*") && !match(i, "after:*") &&
            !match(i, "aux") && !match(i, "unit") && !match(i, "source-before") && !match(i, "source-verb") &&
-           !match(i, "subset") && !match(i, "conjunction");
+           !match(i, "subset") && !match(i, "conjunction") && !match(i, "phrase-end");
   };
-  auto parse_phrase = [&](uint32_t j, uint32_t number_last) {
+  auto parse_phrase = [&](uint32_t j, uint32_t number_last, bool weak) {
     Phrase ph;
     ph.last = number_last;
     uint32_t p = j;
@@ -96,7 +97,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     const LexiconEntry *person = nullptr, *noun = nullptr;
     people_or_noun(p, &person, &noun);
     uint32_t unknown = 0;
-    while (!person && !noun && unknown < kMaxUnknownWords && free_word(p)) {
+    while (!person && !noun && unknown < kMaxUnknownWords && free_word(p) && !weak) {
       // "Two opposition leaders", "des gilets jaunes": unlisted words before the cue.
       ++p;
       ++unknown;
@@ -121,13 +122,10 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       const LexiconEntry *p2 = nullptr, *n2 = nullptr;
       people_or_noun(r, &p2, &n2);
       if (!p2 && !n2 && free_word(q) && ph.person) {
-        // One unlisted word after the people: "militants écologistes", "familles indígenas".
+        // One unlisted word between people and a noun: "familles indígenas desplazadas".
         people_or_noun(q + 1, &p2, &n2);
-        if (p2 || n2) r = q + 1;
-        else {
-          q = q + 1;
-          continue;
-        }
+        p2 = nullptr;  // not a second group: "agentes de la Policía Nacional Civil"
+        if (n2) r = q + 1;
       }
       if (p2) {
         if (!HasArg(p2, "inherit")) ph.person = p2;
@@ -153,6 +151,12 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     return ph;
   };
 
+  struct Pending {
+    NumberMention number;
+    uint32_t phrase_last;
+    std::string group;
+  };
+  std::vector<Pending> pending;  // counted people waiting for the cue of a later subject
   int previous_index = -1;  // the last figure of the sentence
   uint32_t previous_number_last = 0;
   for (const NumberMention& n : numbers) {
@@ -170,28 +174,49 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       uint32_t k = j;
       if (k < end && w[k] == "-") ++k;
       if (match(k, "unit")) continue;  // "26 years", "a 26-year-old", "40 cars", "5 %"
+      if (k + 1 < end && (w[k] == "de" || w[k] == "of" || w[k] == "del") && match(k + 1, "month")) continue;
     }
     if (n.value == 1 && !n.vague && j < end && (w[j] == "of" || w[j] == "des" || w[j] == "de") &&
         !(j + 1 < end && (w[j + 1] == "ellos" || w[j + 1] == "them"))) {
       continue;  // "one of the suspects", "l'un des", "uno de los"
     }
-    Phrase ph = parse_phrase(j, n.last);
-    // A cue after the phrase: "were killed", "ont été blessés", "resultaron heridos".
+    Phrase ph = parse_phrase(j, n.last, n.weak);
+    // A cue after the phrase: "were killed", "ont été blessés", "resultaron heridos". On the
+    // way it may pass auxiliaries and adverbs, quotes, one unlisted adjective ("presos
+    // políticos permanecen detenidos") and a short complement ("un hombre de 26 años murió",
+    // "dos pasajeros de la línea 12 resultaron heridos").
     const LexiconEntry* after = nullptr;
     uint32_t after_last = 0;
-    for (uint32_t r = ph.last + 1, hops = 0; r < end && hops <= kMaxAux; ++hops) {
-      after = match(r, "after:*");
-      if (!after) after = match(r, "cue:*");
-      if (after) {
-        after_last = r + len(after) - 1;
-        break;
-      }
-      if (const LexiconEntry* aux = match(r, "aux")) {
-        r += len(aux);
-      } else if (IsQuote(w[r])) {
-        ++r;
-      } else {
-        break;
+    bool after_in_relative = false;  // "80 personas que marchaban": the cue describes them
+    {
+      bool adjective_used = false, complement_used = false;
+      for (uint32_t r = ph.last + 1, hops = 0; r < end && hops <= kMaxAux + 4; ++hops) {
+        after = match(r, "after:*");
+        if (!after) after = match(r, "cue:*");
+        if (!after && ph.has_words) after = match(r, "noun:*");
+        if (after) {
+          after_last = r + len(after) - 1;
+          break;
+        }
+        if (const LexiconEntry* aux = match(r, "aux")) {
+          if (HasArg(aux, "relative")) after_in_relative = true;
+          r += len(aux);
+        } else if (IsQuote(w[r])) {
+          ++r;
+        } else if (!adjective_used && ph.has_words && free_word(r) && r == ph.last + 1) {
+          adjective_used = true;
+          ++r;
+        } else if (!complement_used && ph.has_words && match(r, "complement")) {
+          // Skip "de 26 años", "of the 3rd battalion": up to four words, no punctuation.
+          complement_used = true;
+          uint32_t stop = std::min(end, r + 5);
+          uint32_t k = r + 1;
+          while (k < stop && !IsPunct(tokens, k) && !match(k, "aux") && !match(k, "after:*") && !match(k, "cue:*")) ++k;
+          if (k >= stop || IsPunct(tokens, k)) break;
+          r = k;
+        } else {
+          break;
+        }
       }
     }
     // A cue before the number: "killed 26", "ont tué 26 personnes", "mataron a 26",
@@ -219,10 +244,14 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     // A toll: "the death toll rose to 26", "le bilan est passé à 30", "la cifra bajó a 84".
     const LexiconEntry* toll = nullptr;
     uint32_t toll_first = 0;
+    bool toll_min = false;
     if (!before) {
       uint32_t s = 0;
       uint32_t link_start = n.first;
-      if (EndingAt(w, begin, n.first, "toll-link", &s)) link_start = s;
+      if (const LexiconEntry* link = EndingAt(w, begin, n.first, "toll-link", &s)) {
+        link_start = s;
+        toll_min = HasArg(link, "min");  // "has passed 2,000", "supera las 500"
+      }
       for (uint32_t k = link_start; k-- > begin && link_start - k <= kMaxTollGap;) {
         if (const LexiconEntry* t = lex_.Match(w, k, "toll:*")) {
           if (k + t->words.size() <= link_start) {
@@ -243,18 +272,20 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     }
     if (j + 1 < end && (w[j] == "de" || w[j] == "of") && (w[j + 1] == "ellos" || w[j + 1] == "ellas" || w[j + 1] == "them")) {
       subset = true;
-      ph = parse_phrase(j + 2, j + 1);
+      ph = parse_phrase(j + 2, j + 1, false);
     }
+    const bool bare = !ph.has_words || ph.person || ph.noun;  // no unlisted noun after the number
     std::string kind;
     if (ph.noun) kind = Suffix(ph.noun->section);
-    else if (after) kind = Suffix(after->section);
+    else if (after && !(before && after_in_relative)) kind = Suffix(after->section);
     else if (before) kind = Suffix(before->section);
-    else if (toll) kind = Suffix(toll->section);
+    else if (after) kind = Suffix(after->section);
+    else if (toll && bare) kind = Suffix(toll->section);
     // Without a word of its own, a number close after a figure shares its kind: "killed 17
     // soldiers and 23 militants", "18 heridos entre los policías y 37 entre los
     // manifestantes", "3 811 selon le ministère, et 4 300 selon l'opposition".
     bool inherited = false;
-    if (kind.empty() && previous && !n.plain_digits_year()) {
+    if (kind.empty() && previous && !n.plain_digits_year() && bare) {
       bool close = n.first - previous_number_last <= 4 + (ph.has_words ? 0 : 2);
       bool sourced = match(j, "source-before") != nullptr;
       uint32_t rs = 0;
@@ -267,8 +298,27 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     }
     std::string group = ph.person ? Suffix(ph.person->section) : "unknown";
     if (ph.person && HasArg(ph.person, "inherit")) group = previous ? previous->figure.group : "unknown";
+    if (subset && !ph.person && previous) group = previous->figure.group;  // "dont trois par balle"
+    if (!ph.person && previous && !subset) {
+      // "4 soldiers killed and 9 wounded", "2 guardias murieron y por lo menos 9 fueron heridos".
+      bool coordinated = previous->last < n.first;
+      bool saw_conjunction = false;
+      for (uint32_t k = previous->last + 1; k < n.first && coordinated; ++k) {
+        if (match(k, "conjunction")) saw_conjunction = true;
+        else if (!IsPunct(tokens, k)) coordinated = false;
+      }
+      if (coordinated && saw_conjunction) group = previous->figure.group;
+    }
+    // Activists and strikers count as participants without being protesters.
+    if (!previous && ph.person && HasArg(ph.person, "mobilised") && kind.empty() && !n.weak) kind = "participants";
     if (kind.empty() && ph.person && group == "protesters" && !n.weak) kind = "participants";
-    if (kind.empty()) continue;
+    if (kind.empty()) {
+      // Perhaps the subject of a later cue: "Cuatro agentes y un civil murieron".
+      if (ph.has_words && (ph.person || ph.noun) && ph.last + 1 < end && match(ph.last + 1, "conjunction")) {
+        pending.push_back({n, ph.last, group});
+      }
+      continue;
+    }
     // An article read as one ("a policeman was killed", "mató a un soldado") needs people.
     if (n.weak && !ph.person && !ph.noun) continue;
     if (n.weak && !(after || ph.noun || before || inherited)) continue;
@@ -289,9 +339,32 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     if (n.weak) f.figure.min = f.figure.max = 1;
     f.figure.approx = n.approx;
     f.figure.group = group;
+    if (toll && toll_min && kind == Suffix(toll->section)) f.figure.max.reset();
     out.push_back(f);
     previous_index = static_cast<int>(out.size()) - 1;
     previous_number_last = n.last;
+  }
+  // Coordinated subjects share the cue that follows the last one: the figure after the
+  // conjunction gives its kind to the people before it.
+  for (const Pending& p : pending) {
+    for (size_t k = 0; k < out.size(); ++k) {
+      const FigureMention& next = out[k];
+      if (next.number_first > p.phrase_last + 1 && next.number_first <= p.phrase_last + 3 &&
+          next.last > next.number_last) {
+        FigureMention f;
+        f.number_first = f.first = p.number.first;
+        f.number_last = p.number.last;
+        f.last = p.phrase_last;
+        f.figure.kind = next.figure.kind;
+        f.figure.value = p.number.value;
+        f.figure.min = p.number.weak ? std::optional<int64_t>(1) : p.number.min;
+        f.figure.max = p.number.weak ? std::optional<int64_t>(1) : p.number.max;
+        f.figure.approx = p.number.approx;
+        f.figure.group = p.group;
+        out.insert(out.begin() + static_cast<long>(k), f);
+        break;
+      }
+    }
   }
   return out;
 }

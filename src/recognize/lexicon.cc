@@ -28,7 +28,18 @@ std::vector<std::string> FoldPhrase(std::string_view phrase) {
   std::vector<Token> tokens;
   segment::Tokenize(phrase, 0, tokens);
   std::vector<std::string> out;
-  for (const Token& t : tokens) out.push_back(normalize::FoldForMatch(phrase.substr(t.span.begin, t.span.size())));
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    std::string word = normalize::FoldForMatch(phrase.substr(t.span.begin, t.span.size()));
+    // An elided word at the end of a phrase ("la mort d'", "jusqu'") is one token in text,
+    // where a word follows the apostrophe.
+    if (k + 1 < tokens.size() && phrase.substr(tokens[k + 1].span.begin, tokens[k + 1].span.size()) == "'" &&
+        tokens[k + 1].span.begin == t.span.end && t.kind == TokenKind::kWord) {
+      word += "'";
+      ++k;
+    }
+    out.push_back(std::move(word));
+  }
   return out;
 }
 

@@ -210,6 +210,8 @@ std::optional<uint32_t> NumberRecognizer::ParseNumber(std::string_view text, con
   const Token& tok = tokens[i];
   if (tok.kind == TokenKind::kNumber) {
     std::string digits(text.substr(tok.span.begin, tok.span.size()));
+    // A leading zero is a code, not a count: "0134", "007".
+    if (digits.size() > 1 && digits[0] == '0' && digits[1] >= '0' && digits[1] <= '9') return std::nullopt;
     uint32_t last = i;
     // "3 811" with a (no-break) space: groups of exactly three digits after 1-3 digits.
     if (AllDigits(digits) && digits.size() <= 3) {
@@ -250,6 +252,11 @@ std::vector<NumberMention> NumberRecognizer::Recognize(std::string_view text, co
   std::vector<NumberMention> out;
   uint32_t i = begin;
   while (i < end) {
+    // "por ciento", "pour cent": percentages, whose words are also numbers.
+    if (const LexiconEntry* skip = lex_.Match(w, i, "not-number")) {
+      i += static_cast<uint32_t>(skip->words.size());
+      continue;
+    }
     NumberMention m;
     uint32_t j = i;
     const LexiconEntry* range_open = lex_.Match(w, j, "range-open");
@@ -303,6 +310,8 @@ std::vector<NumberMention> NumberRecognizer::Recognize(std::string_view text, co
       bool q_min = HasFlag(*qualifier, "min", 0), q_max = HasFlag(*qualifier, "max", 0);
       if (HasFlag(*qualifier, "approx", 0)) m.approx = true;
       if (q_min) {
+        // "more than a hundred", "más de un centenar": a bound, no longer an estimate.
+        if (m.vague && !m.min) m.approx = false;
         m.min = m.value;
         m.max.reset();
       } else if (q_max) {
