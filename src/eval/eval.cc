@@ -235,6 +235,22 @@ void ScoreSpans(const std::string& doc_id, const std::string& text, const json& 
     std::string kind = g.value("kind", "");
     if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) continue;
     Located at = Locate(text, g.value("text", ""), cursor);
+    // A name said twice ("Atyrau region ... the regional capital, Atyrau") is two gold spans
+    // with the same text: when the occurrence found is already taken by an earlier gold span
+    // of the same kind, the later one is the next occurrence.
+    for (int tries = 0; at.found && tries < 8; ++tries) {
+      bool taken = false;
+      for (size_t k = 0; k < predicted.size(); ++k) {
+        if (used[k] && predicted[k].kind == kind && Overlaps(at.begin, at.end, predicted[k].start, predicted[k].end)) {
+          taken = true;
+          break;
+        }
+      }
+      if (!taken) break;
+      size_t next = text.find(g.value("text", ""), at.begin + 1);
+      if (next == std::string::npos) break;
+      at = {static_cast<uint32_t>(next), static_cast<uint32_t>(next + (at.end - at.begin)), true};
+    }
     if (at.found) cursor = at.begin;
     int best = -1;
     for (size_t k = 0; k < predicted.size(); ++k) {

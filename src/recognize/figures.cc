@@ -107,6 +107,18 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       if (unknown > 0) {
         ph.last = p - 1;
         ph.has_words = true;
+      } else if (p > j && match(j, "link") && match(j, "link")->words.size() >= 2) {
+        ph.last = p - 1;  // "dix-sept d'entre eux ont été blessés"
+      }
+      // "37 entre los manifestantes", "11 among the insurgents".
+      if (const LexiconEntry* among = match(ph.last + 1, "group-prep")) {
+        uint32_t r = ph.last + 1 + len(among);
+        if (const LexiconEntry* det = match(r, "link")) r += len(det);
+        if (const LexiconEntry* p2 = match(r, "person:*")) {
+          ph.person = p2;
+          ph.last = r + len(p2) - 1;
+          ph.has_words = true;
+        }
       }
       return ph;
     }
@@ -174,7 +186,10 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       uint32_t k = j;
       if (k < end && w[k] == "-") ++k;
       if (match(k, "unit")) continue;  // "26 years", "a 26-year-old", "40 cars", "5 %"
-      if (k + 1 < end && (w[k] == "de" || w[k] == "of" || w[k] == "del") && match(k + 1, "month")) continue;
+      if (k + 1 < end && (w[k] == "de" || w[k] == "d'" || w[k] == "of" || w[k] == "del") &&
+          (match(k + 1, "month") || match(k + 1, "unit"))) {
+        continue;  // "12 millions d'euros", "14 de Septiembre"
+      }
     }
     if (n.value == 1 && !n.vague && j < end && (w[j] == "of" || w[j] == "des" || w[j] == "de") &&
         !(j + 1 < end && (w[j + 1] == "ellos" || w[j + 1] == "them"))) {
@@ -201,6 +216,20 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         if (const LexiconEntry* aux = match(r, "aux")) {
           if (HasArg(aux, "relative")) after_in_relative = true;
           r += len(aux);
+        } else if (w[r] == "," && ph.has_words && !after_in_relative) {
+          // A parenthesis between the people and the verb: "neuf personnes, dont quatre
+          // policiers, ont été tuées"; or the comma closing it after a subset.
+          uint32_t close = r + 1;
+          while (close < end && close <= r + 9 && w[close] != ",") ++close;
+          // Only a finite verb closes it: "..., killing 20" starts another clause.
+          auto verb_at = [&](uint32_t k) { return match(k, "aux") || match(k, "after:*"); };
+          if (verb_at(r + 1)) {
+            ++r;
+          } else if (close < end && w[close] == "," && verb_at(close + 1)) {
+            r = close + 1;
+          } else {
+            break;
+          }
         } else if (IsQuote(w[r])) {
           ++r;
         } else if (!adjective_used && ph.has_words && free_word(r) && r == ph.last + 1) {
@@ -231,6 +260,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         c = b;
         s = s2;
       }
+      if (c && HasArg(c, "needs-person") && !ph.person) c = nullptr;  // "lost 3-1" is a score
       if (c) {
         before = c;
         before_first = s;
@@ -285,8 +315,14 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     // soldiers and 23 militants", "18 heridos entre los policías y 37 entre los
     // manifestantes", "3 811 selon le ministère, et 4 300 selon l'opposition".
     bool inherited = false;
-    if (kind.empty() && previous && !n.plain_digits_year() && bare) {
-      bool close = n.first - previous_number_last <= 4 + (ph.has_words ? 0 : 2);
+    if (kind.empty() && previous && !n.plain_digits_year() && bare && !n.weak) {
+      bool close = n.first > previous->last;
+      bool joined = false;
+      for (uint32_t k = previous->last + 1; k < n.first && close; ++k) {
+        if (match(k, "conjunction") || w[k] == "," || w[k] == ";") joined = true;
+        else if (!match(k, "cue-link") && !match(k, "link")) close = false;
+      }
+      close = close && joined && n.first - previous_number_last <= 6;
       bool sourced = match(j, "source-before") != nullptr;
       uint32_t rs = 0;
       if (EndingAt(w, begin, n.first, "restate-before", &rs)) sourced = true;
@@ -299,6 +335,9 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     std::string group = ph.person ? Suffix(ph.person->section) : "unknown";
     if (ph.person && HasArg(ph.person, "inherit")) group = previous ? previous->figure.group : "unknown";
     if (subset && !ph.person && previous) group = previous->figure.group;  // "dont trois par balle"
+    if (!ph.person && previous && n.first > begin && match(n.first - 1, "inherit-before")) {
+      group = previous->figure.group;  // "otros cinco resultaron heridos"
+    }
     if (!ph.person && previous && !subset) {
       // "4 soldiers killed and 9 wounded", "2 guardias murieron y por lo menos 9 fueron heridos".
       bool coordinated = previous->last < n.first;
@@ -350,7 +389,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     for (size_t k = 0; k < out.size(); ++k) {
       const FigureMention& next = out[k];
       if (next.number_first > p.phrase_last + 1 && next.number_first <= p.phrase_last + 3 &&
-          next.last > next.number_last) {
+          next.last > next.number_last && next.first == next.number_first) {
         FigureMention f;
         f.number_first = f.first = p.number.first;
         f.number_last = p.number.last;
@@ -369,27 +408,45 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
   return out;
 }
 
-std::optional<SourceMention> FigureRecognizer::FindSource(const std::vector<Token>& tokens, const Words& w,
-                                                          uint32_t begin, uint32_t end,
-                                                          const std::vector<std::pair<uint32_t, uint32_t>>& stops) const {
+std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token>& tokens, const Words& w,
+                                                         uint32_t begin, uint32_t end,
+                                                         const std::vector<std::pair<uint32_t, uint32_t>>& stops) const {
+  // A source is a short noun phrase: it ends at punctuation, a date, a number or a verb.
   auto stop_at = [&](uint32_t i) {
     if (IsPunct(tokens, i) && w[i] != "'" && w[i] != "-") return true;
+    if (tokens[i].kind == TokenKind::kNumber) return true;
+    if (lex_.Match(w, i, "source-verb") || lex_.Match(w, i, "cue:*") || lex_.Match(w, i, "after:*")) return true;
     for (const auto& [a, b] : stops) {
       if (i >= a && i <= b) return true;
     }
     return false;
   };
-  constexpr uint32_t kMaxSourceTokens = 10;
-  // "according to X", "selon X", "según X".
-  for (uint32_t i = begin; i < end; ++i) {
-    if (const LexiconEntry* e = lex_.Match(w, i, "source-before")) {
-      uint32_t s = i + static_cast<uint32_t>(e->words.size());
-      uint32_t k = s;
-      while (k < end && k - s < kMaxSourceTokens && !stop_at(k)) ++k;
-      if (k > s) return SourceMention{s, k - 1};
+  auto make = [&](uint32_t first, uint32_t last) {
+    SourceMention m{first, last, false};
+    // "a count by local media", "un bilan communiqué par la gendarmerie": the reporter.
+    for (uint32_t k = first; k < last; ++k) {
+      if (const LexiconEntry* strip = lex_.Match(w, k, "source-strip"); strip && k == first) {
+        if (first + strip->words.size() <= last) m.first = first + static_cast<uint32_t>(strip->words.size());
+        break;
+      }
     }
-  }
+    const LexiconEntry* ana = lex_.Match(w, m.first, "source-anaphor");
+    m.anaphoric = ana && m.first + ana->words.size() == m.last + 1;
+    return m;
+  };
+  constexpr uint32_t kMaxSourceTokens = 10;
+  std::vector<SourceMention> out;
   for (uint32_t i = begin; i < end; ++i) {
+    // "according to X", "selon X", "según X", "de source hospitalière".
+    if (const LexiconEntry* e = lex_.Match(w, i, "source-before")) {
+      uint32_t keep = HasArg(e, "keep-last") ? 1 : 0;
+      uint32_t s = i + static_cast<uint32_t>(e->words.size()) - keep;
+      uint32_t k = s + keep;
+      while (k < end && k - s < kMaxSourceTokens && !stop_at(k)) ++k;
+      if (k > s) out.push_back(make(s, k - 1));
+      i = k > i ? k - 1 : i;
+      continue;
+    }
     const LexiconEntry* v = lex_.Match(w, i, "source-verb");
     if (!v) continue;
     uint32_t after = i + static_cast<uint32_t>(v->words.size());
@@ -397,14 +454,18 @@ std::optional<SourceMention> FigureRecognizer::FindSource(const std::vector<Toke
     if (i > begin && IsPunct(tokens, i - 1) && after < end && !stop_at(after)) {
       uint32_t k = after;
       while (k < end && k - after < kMaxSourceTokens && !stop_at(k)) ++k;
-      return SourceMention{after, k - 1};
+      out.push_back(make(after, k - 1));
+      i = k - 1;
+      continue;
     }
-    // "The ministry said ..." / "..., the ministry said."
+    // "The ministry said ...", "..., the ministry said.", "rights groups say".
     uint32_t s = i;
     while (s > begin && i - s < kMaxSourceTokens && !stop_at(s - 1)) --s;
-    if (s < i && i - s <= 8) return SourceMention{s, i - 1};
+    // Drop a leading conjunction: "mais l'Organisation ... avance".
+    while (s < i && (lex_.Match(w, s, "conjunction") || w[s] == "but" || w[s] == "mais" || w[s] == "pero")) ++s;
+    if (s < i && i - s <= 8) out.push_back(make(s, i - 1));
   }
-  return std::nullopt;
+  return out;
 }
 
 }  // namespace veille::recognize

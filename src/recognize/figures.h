@@ -30,6 +30,7 @@ struct FigureMention {
 struct SourceMention {
   uint32_t first = 0;
   uint32_t last = 0;
+  bool anaphoric = false;  // "it", "ces données": the source is named in an earlier sentence
 };
 
 class FigureRecognizer {
@@ -40,9 +41,9 @@ class FigureRecognizer {
   std::vector<FigureMention> Recognize(std::string_view text, const std::vector<Token>& tokens, const Words& words,
                                        uint32_t begin, uint32_t end, const std::vector<NumberMention>& numbers) const;
 
-  // The source named in the sentence: "according to X", "X said", "said X".
-  std::optional<SourceMention> FindSource(const std::vector<Token>& tokens, const Words& words, uint32_t begin,
-                                          uint32_t end, const std::vector<std::pair<uint32_t, uint32_t>>& stops) const;
+  // The sources named in the sentence, in text order: "according to X", "X said", "said X".
+  std::vector<SourceMention> FindSources(const std::vector<Token>& tokens, const Words& words, uint32_t begin,
+                                         uint32_t end, const std::vector<std::pair<uint32_t, uint32_t>>& stops) const;
 
  private:
   // The entry of a section family ("cue:*") ending exactly at token `end_exclusive`,

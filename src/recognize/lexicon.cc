@@ -75,8 +75,32 @@ Result<Lexicon> Lexicon::Parse(std::string_view content, const std::string& name
     }
     if (e.words.empty()) return Err(Status::Corruption(name + ":" + std::to_string(line_no) + ": empty phrase"));
     e.id = static_cast<int>(lex.entries_.size());
+    // People and figure nouns in data files are written once; their other grammatical number
+    // is derived ("enseignants" -> "enseignant", "civil" -> "civiles") so that a lexicon
+    // lists each noun in one form.
+    bool inflect = e.section.starts_with("person:") || e.section.starts_with("noun:");
+    std::vector<std::string> last_forms;
+    if (inflect && !e.words.empty()) {
+      const std::string& last = e.words.back();
+      if (last.size() > 3 && last.back() == 's') {
+        last_forms.push_back(last.substr(0, last.size() - 1));
+        if (last.ends_with("es")) last_forms.push_back(last.substr(0, last.size() - 2));
+      } else if (last.size() > 2 && last.back() != 's' && last.back() != 'x' && last.back() != 'z') {
+        last_forms.push_back(last + "s");
+        last_forms.push_back(last + "es");
+      }
+    }
+    LexiconEntry base = e;
     lex.entries_.push_back(std::move(e));
     lex.Index(lex.entries_.size() - 1);
+    for (const std::string& form : last_forms) {
+      LexiconEntry variant = base;
+      variant.words.back() = form;
+      variant.id = static_cast<int>(lex.entries_.size());
+      variant.args.push_back("derived");
+      lex.entries_.push_back(std::move(variant));
+      lex.Index(lex.entries_.size() - 1);
+    }
   }
   return lex;
 }

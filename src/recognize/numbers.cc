@@ -261,6 +261,10 @@ std::vector<NumberMention> NumberRecognizer::Recognize(std::string_view text, co
     uint32_t j = i;
     const LexiconEntry* range_open = lex_.Match(w, j, "range-open");
     const LexiconEntry* qualifier = range_open ? nullptr : lex_.Match(w, j, "qualifier");
+    // "unos cuantos" is a vague amount, not the qualifier "unos" before "cuantos".
+    if (const LexiconEntry* v = lex_.Match(w, j, "vague"); v && qualifier && v->words.size() > qualifier->words.size()) {
+      qualifier = nullptr;
+    }
     if (range_open) j += static_cast<uint32_t>(range_open->words.size());
     if (qualifier) j += static_cast<uint32_t>(qualifier->words.size());
     std::optional<uint32_t> last;

@@ -81,30 +81,44 @@ Recognized Recognizer::Recognize(const NormalizedText& text, const Segmented& se
       if (!n.weak) out.numbers.push_back({span_of(n.first, n.last), si, n});
     }
     auto figures = m.figures.Recognize(text.text, tokens, words, begin, end, numbers);
-    if (figures.empty()) {
-      if (s.paragraph != previous_paragraph) previous_source.reset();
-      previous_source = m.figures.FindSource(tokens, words, begin, end, date_tokens);
-      previous_paragraph = s.paragraph;
-      continue;
-    }
-    std::optional<SourceMention> source = m.figures.FindSource(tokens, words, begin, end, date_tokens);
-    if (!source && s.paragraph == previous_paragraph) source = previous_source;
+    std::vector<SourceMention> sources = m.figures.FindSources(tokens, words, begin, end, date_tokens);
+    // The source a figure takes: the nearest one named in its sentence; an anaphoric one
+    // ("it said", "selon ces données") or none at all takes the one the sentence before
+    // named, in the same paragraph.
+    std::optional<SourceMention> earlier;
+    if (s.paragraph == previous_paragraph) earlier = previous_source;
     for (FigureMention& f : figures) {
+      const SourceMention* best = nullptr;
+      uint32_t best_distance = UINT32_MAX;
+      for (const SourceMention& src : sources) {
+        uint32_t distance = src.last < f.first ? f.first - src.last : (src.first > f.last ? src.first - f.last : 0);
+        if (distance < best_distance) {
+          best = &src;
+          best_distance = distance;
+        }
+      }
+      std::optional<SourceMention> chosen;
+      if (best && !best->anaphoric) chosen = *best;
+      else if (earlier) chosen = earlier;
       FigureFound found{span_of(f.first, f.last), si, std::move(f.figure), {}, false};
-      if (source) {
-        found.source_span = span_of(source->first, source->last);
+      if (chosen) {
+        found.source_span = span_of(chosen->first, chosen->last);
         found.figure.source = text.text.substr(found.source_span.begin, found.source_span.size());
       }
       // The same toll restated ("the 26 victims") is one figure: later mentions are evidence.
-      for (const FigureFound& earlier : out.figures) {
-        if (!earlier.restated && earlier.figure.kind == found.figure.kind &&
-            earlier.figure.value == found.figure.value) {
+      for (const FigureFound& prior : out.figures) {
+        if (!prior.restated && prior.figure.kind == found.figure.kind && prior.figure.value == found.figure.value) {
           found.restated = true;
           break;
         }
       }
       out.figures.push_back(std::move(found));
     }
+    std::optional<SourceMention> source;
+    for (const SourceMention& src : sources) {
+      if (!src.anaphoric) source = src;
+    }
+    if (!source) source = earlier;
     previous_source = source;
     previous_paragraph = s.paragraph;
   }
