@@ -45,7 +45,9 @@ Action AddBench(CLI::App& app) {
       ->capture_default_str();
   return [o] {
     if (o->input.inputs.empty()) o->input.inputs.push_back("corpus/sample");
-    auto p = pipeline::Pipeline::Create();
+    pipeline::Options pipeline_options;
+    pipeline_options.annotate = false;  // measure what `extract` runs
+    auto p = pipeline::Pipeline::Create(pipeline_options);
     if (!p) {
       std::cerr << "veille: " << p.error().ToString() << "\n";
       return kExitUsage;

@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "places/build.h"
 #include "places/gazetteer.h"
+#include "places/key.h"
 #include "refdata/refdata.h"
 
 namespace veille::cli {
@@ -23,6 +24,8 @@ Action AddData(CLI::App& app) {
   build->add_option("--out", *out, "output folder")->capture_default_str();
   auto* check = cmd->add_subcommand("check", "Load every data file and report what it holds");
   check->add_option("--dir", *out, "data folder")->capture_default_str();
+  auto lookup = std::make_shared<std::vector<std::string>>();
+  check->add_option("--lookup", *lookup, "also print the gazetteer entries of these names (repeatable)");
   cmd->require_subcommand(1);
   return [=] {
     if (build->parsed()) {
@@ -69,6 +72,32 @@ Action AddData(CLI::App& app) {
     std::cout << fmt::format("{}/gazetteer.vdat: {} places ({} cities, {} admin1, {} admin2, {} countries, "
                              "{} regions), {} keys, {} postings, checksum ok\n",
                              *out, s.places, s.cities, s.admin1, s.admin2, s.countries, s.regions, s.keys, s.postings);
+    static constexpr const char* kKinds[] = {"primary", "localized", "curated", "shortened",
+                                             "alternate", "demonym", "notplace"};
+    for (const std::string& name : *lookup) {
+      std::string key = places::NameKey(name);
+      auto entry = g->Find(key);
+      if (!entry) {
+        std::cout << fmt::format("\"{}\" (key \"{}\"): not in the gazetteer\n", name, key);
+        continue;
+      }
+      std::cout << fmt::format("\"{}\" (key \"{}\"): {} place(s){}{}\n", name, key, entry->posting_count,
+                               entry->flags & places::kEntryPrefix ? ", starts longer names" : "",
+                               entry->common ? fmt::format(", common word (mask {:#x})", entry->common) : "");
+      for (uint32_t k = 0; k < entry->posting_count; ++k) {
+        places::Posting p = g->posting(entry->first_posting + k);
+        if (p.place == places::kNoPlace) {
+          std::cout << fmt::format("  {} (langs {:#x})\n", kKinds[static_cast<int>(p.kind)], p.langs);
+          continue;
+        }
+        places::Place pl = g->place(p.place);
+        std::string admin1 = pl.admin1 == places::kNoPlace ? "" : std::string(g->place(pl.admin1).name);
+        std::cout << fmt::format("  {:<9} {} {} {} [{}] {} pop {} at {:.4f},{:.4f} id {} (langs {:#x}, flags {})\n",
+                                 kKinds[static_cast<int>(p.kind)], places::FeatureName(pl.feature), pl.name,
+                                 pl.country, admin1, static_cast<int>(pl.rank), pl.population, pl.lat, pl.lon,
+                                 pl.geonames_id, p.langs, p.flags);
+      }
+    }
     return kExitOk;
   };
 }

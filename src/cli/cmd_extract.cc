@@ -9,8 +9,10 @@ namespace veille::cli {
 
 namespace {
 
-std::unique_ptr<pipeline::Pipeline> MakePipeline() {
-  auto p = pipeline::Pipeline::Create();
+std::unique_ptr<pipeline::Pipeline> MakePipeline(bool annotate) {
+  pipeline::Options options;
+  options.annotate = annotate;
+  auto p = pipeline::Pipeline::Create(options);
   if (!p) {
     std::cerr << "veille: " << p.error().ToString() << "\n";
     return nullptr;
@@ -28,7 +30,7 @@ Action AddExtract(CLI::App& app) {
   AddInputOptions(*cmd, *o);
   cmd->add_flag("--acled", *acled, "only events in ACLED's scope (with an ACLED event type)");
   return [o, acled] {
-    auto p = MakePipeline();
+    auto p = MakePipeline(/*annotate=*/false);
     if (!p) return kExitUsage;
     std::ios::sync_with_stdio(false);
     return ForEachAnalysis(*o, *p, [&](pipeline::Analysis&& a) {
@@ -50,7 +52,7 @@ Action AddAnnotate(CLI::App& app) {
   AddInputOptions(*cmd, *o);
   cmd->add_flag("--sentences", *sentences, "also print the sentence spans (\"sentences\": [{start, end}])");
   return [o, sentences] {
-    auto p = MakePipeline();
+    auto p = MakePipeline(/*annotate=*/true);
     if (!p) return kExitUsage;
     std::ios::sync_with_stdio(false);
     return ForEachAnalysis(*o, *p, [&](pipeline::Analysis&& a) {

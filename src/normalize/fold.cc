@@ -4,9 +4,67 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <vector>
+
 namespace veille::normalize {
 
+namespace {
+
+std::string FoldWithIcu(std::string_view text);
+
+// Folded forms of U+0000..U+024F (Latin, with the accents of French and Spanish), computed
+// once with ICU so that the common case needs no UTF-16 round trip.
+constexpr char32_t kTableEnd = 0x250;
+const std::vector<std::string>& LatinTable() {
+  static const std::vector<std::string> table = [] {
+    std::vector<std::string> t(kTableEnd);
+    for (char32_t c = 0; c < kTableEnd; ++c) {
+      std::string utf8;
+      if (c < 0x80) {
+        utf8.push_back(static_cast<char>(c));
+      } else {
+        utf8.push_back(static_cast<char>(0xC0 | (c >> 6)));
+        utf8.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+      }
+      t[c] = FoldWithIcu(utf8);
+    }
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
 std::string FoldForMatch(std::string_view text) {
+  bool latin = true;
+  for (size_t i = 0; i < text.size() && latin; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    // Two-byte sequences C2..C9 cover U+0080..U+027F; the table covers up to U+024F.
+    if (c >= 0x80) latin = c >= 0xC2 && c <= 0xC9 && i + 1 < text.size() && (text[++i] & 0xC0) == 0x80 &&
+                           (((c & 0x1F) << 6 | (static_cast<unsigned char>(text[i]) & 0x3F)) < kTableEnd);
+  }
+  if (latin) {
+    const auto& table = LatinTable();
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c < 0x80) {
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+      } else {
+        char32_t cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(text[++i]) & 0x3F);
+        out += table[cp];
+      }
+    }
+    // A lone combining mark could not have joined a letter: NFC text has none here.
+    return out;
+  }
+  return FoldWithIcu(text);
+}
+
+namespace {
+
+std::string FoldWithIcu(std::string_view text) {
   bool ascii = true;
   for (unsigned char c : text) {
     if (c >= 0x80) {
@@ -40,5 +98,7 @@ std::string FoldForMatch(std::string_view text) {
   composed.toUTF8String(out);
   return out;
 }
+
+}  // namespace
 
 }  // namespace veille::normalize

@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include "normalize/normalize.h"
+#include "refdata/refdata.h"
 
 #include <algorithm>
 
@@ -49,6 +50,26 @@ void AddRecognizedSpans(Analysis& a) {
   }
 }
 
+// --- places ---
+// The annotate spans of the place mentions, in original offsets.
+void AddPlaceSpans(Analysis& a) {
+  for (const places::PlaceMention& m : a.places.mentions) {
+    Span o = a.normalized.map.ToOriginal(m.span);
+    json f = {{"name", m.name},
+              {"country", m.country.empty() ? json(nullptr) : json(m.country)},
+              {"admin1", m.admin1.empty() ? json(nullptr) : json(m.admin1)},
+              {"lat", m.lat},
+              {"lon", m.lon},
+              {"geonames_id", OrNull(m.geonames_id)},
+              {"feature", std::string(places::FeatureName(m.feature))},
+              {"geo_precision", m.geo_precision},
+              {"confidence", m.confidence},
+              {"evidence", m.evidence}};
+    a.spans.push_back({"place", o.begin, o.end, f.dump(-1, ' ', false, json::error_handler_t::replace)});
+  }
+}
+// --- end places ---
+
 void SortSpans(Analysis& a) {
   std::stable_sort(a.spans.begin(), a.spans.end(), [](const AnnotatedSpan& x, const AnnotatedSpan& y) {
     return x.start != y.start ? x.start < y.start : x.end > y.end;
@@ -62,8 +83,28 @@ Result<Pipeline> Pipeline::Create(const Options& options) {
   if (!segmenter) return Err(segmenter.error());
   auto recognizer = recognize::Recognizer::Create();
   if (!recognizer) return Err(recognizer.error());
-  return Pipeline(options, std::move(*segmenter), std::move(*recognizer));
+  Pipeline pipeline(options, std::move(*segmenter), std::move(*recognizer));
+  if (Status s = pipeline.LoadPlaces(); !s.ok()) return Err(s);
+  return pipeline;
 }
+
+// --- places ---
+Status Pipeline::LoadPlaces() {
+  std::string path = refdata::DefaultDataDir() + "/gazetteer.vdat";
+  auto gazetteer = places::Gazetteer::Load(path);
+  if (!gazetteer) {
+    // Not built yet (`veille data build`): run without places rather than fail every verb.
+    // A damaged file is an error the user must see.
+    if (gazetteer.error().code() == StatusCode::kNotFound) return Status::Ok();
+    return gazetteer.error();
+  }
+  gazetteer_ = std::make_shared<const places::Gazetteer>(std::move(*gazetteer));
+  auto recognizer = places::Recognizer::Create(gazetteer_.get());
+  if (!recognizer) return recognizer.error();
+  places_ = std::make_shared<const places::Recognizer>(std::move(*recognizer));
+  return Status::Ok();
+}
+// --- end places ---
 
 void Pipeline::Segment(const Document& doc, NormalizedText& normalized, Segmented& segmented,
                        std::string_view lang) const {
@@ -86,8 +127,14 @@ Analysis Pipeline::Analyze(Document doc) const {
   // --- numbers, dates, figures ---
   recognize::DocumentContext context{a.lang, a.doc.published, recognize::IsUsStyledSource(a.doc.source)};
   a.recognized = recognizer_.Recognize(a.normalized, a.segmented, context);
-  AddRecognizedSpans(a);
+  if (options_.annotate) AddRecognizedSpans(a);
   // --- end numbers, dates, figures ---
+  // --- places ---
+  if (places_) {
+    a.places = places_->Recognize(a.normalized, a.segmented, a.lang);
+    if (options_.annotate) AddPlaceSpans(a);
+  }
+  // --- end places ---
   SortSpans(a);
   return a;
 }

@@ -4,10 +4,12 @@
 // shared by threads.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "language/language.h"
+#include "places/places.h"
 #include "recognize/recognize.h"
 #include "segment/segment.h"
 #include "veille/document.h"
@@ -19,6 +21,9 @@ namespace veille::pipeline {
 
 struct Options {
   segment::Method segmenter = segment::Method::kFast;
+  // Build Analysis::spans, the JSON-ready view that `annotate`, the store and `eval` read.
+  // `extract` turns it off: the events carry what it prints. Default: on.
+  bool annotate = true;
 };
 
 // A recognised stretch of text as `veille annotate` prints it. Offsets are into
@@ -37,6 +42,7 @@ struct Analysis {
   NormalizedText normalized;
   Segmented segmented;
   recognize::Recognized recognized;  // numbers, dates, figures (offsets into `normalized`)
+  places::DocumentPlaces places;     // place mentions (offsets into `normalized`)
   std::vector<AnnotatedSpan> spans;  // recogniser output, in text order
   std::vector<Event> events;         // assembled events, in document order
 };
@@ -49,7 +55,15 @@ class Pipeline {
   void Segment(const Document& doc, NormalizedText& normalized, Segmented& segmented,
                std::string_view lang) const;
 
+ // The gazetteer (build/data/gazetteer.vdat), or null when it was not built: places are then
+  // not recognised.
+  const places::Gazetteer* gazetteer() const { return gazetteer_.get(); }
+
  private:
+  // Loads the gazetteer from refdata::DefaultDataDir(); a missing file leaves places off.
+  Status LoadPlaces();
+  std::shared_ptr<const places::Gazetteer> gazetteer_;
+  std::shared_ptr<const places::Recognizer> places_;  // holds a pointer to *gazetteer_
   Options options_;
   segment::Segmenter segmenter_;
   recognize::Recognizer recognizer_;

@@ -120,6 +120,22 @@ bool IsUnitWord(std::string_view folded) {
   return kWords.count(folded) > 0;
 }
 
+// Which of two names of one place under one key to keep: veille's curated names rank just
+// below GeoNames' own name, above translations ("Odesa" is curated for any language and a
+// Spanish translation too).
+int Trust(NameKind k) {
+  switch (k) {
+    case NameKind::kPrimary: return 0;
+    case NameKind::kCurated: return 1;
+    case NameKind::kLocalized: return 2;
+    case NameKind::kShortened: return 3;
+    case NameKind::kAlternate: return 4;
+    case NameKind::kDemonym: return 5;
+    case NameKind::kNotPlace: return 6;
+  }
+  return 7;
+}
+
 class Builder {
  public:
   explicit Builder(BuildReport& report) : report_(report) {}
@@ -164,6 +180,11 @@ class Builder {
     if (space != std::string::npos && IsUnitWord(std::string_view(key).substr(space + 1))) {
       Add(key.substr(0, space), {place, NameKind::kShortened, langs, 0});
     }
+    // "Northern Darfur" is "North Darfur" in most English text.
+    for (auto [full, short_form] : {std::pair{"northern ", "north "}, {"southern ", "south "}, {"eastern ", "east "},
+                                    {"western ", "west "}}) {
+      if (key.starts_with(full)) Add(short_form + key.substr(std::string_view(full).size()), {place, NameKind::kShortened, langs, 0});
+    }
     space = key.find(' ');
     if (space != std::string::npos && IsUnitWord(std::string_view(key).substr(0, space))) {
       std::string rest = key.substr(space + 1);
@@ -188,11 +209,19 @@ class Builder {
     for (BuildPosting& p : e.postings) {
       if (p.place == posting.place && (p.kind == NameKind::kNotPlace) == (posting.kind == NameKind::kNotPlace) &&
           (p.kind == NameKind::kDemonym) == (posting.kind == NameKind::kDemonym)) {
-        // The same place under the same key: keep the most trustworthy kind, and the union
-        // of languages.
-        if (posting.kind < p.kind) p.kind = posting.kind;
-        p.langs |= posting.langs;
-        p.flags &= posting.flags;  // an acronym only if every spelling of it is one
+        // The same place under the same key: keep the most trustworthy kind with its own
+        // languages. A worse kind does not widen them: "Mexico" is Mexico City's French name
+        // and one of its untagged alternates, which must not make it an English name.
+        if (Trust(posting.kind) < Trust(p.kind)) {
+          p.kind = posting.kind;
+          p.langs = posting.langs;
+        } else if (posting.kind == p.kind) {
+          p.langs |= posting.langs;
+        }
+        // An acronym or abbreviation only if every spelling of it is one; written in lower
+        // case if any spelling is.
+        p.flags = static_cast<uint8_t>((p.flags & posting.flags & (kPostingAcronym | kPostingAbbrev)) |
+                                       ((p.flags | posting.flags) & kPostingLowercase));
         return;
       }
     }
@@ -345,6 +374,8 @@ std::string Builder::Serialize(GazetteerStats& stats) {
 // one- or two-letter scrap, not a name with digits ("Almaty 1").
 bool UsefulAlternate(std::string_view name) {
   if (name.size() < 3) return false;
+  // "The City" (of London), "The Town": an English article plus a common noun.
+  if (name.starts_with("The ") || name.starts_with("the ")) return false;
   bool all_caps_ascii = name.size() <= 5;
   for (unsigned char c : name) {
     if (c >= '0' && c <= '9') return false;
@@ -709,6 +740,7 @@ Result<BuildReport> BuildGazetteer(const BuildInputs& in, const std::string& out
           n = Trim(n);
           if (n.empty()) continue;
           ++report.curated;
+          uint8_t lower = StartsUpper(n) ? 0 : kPostingLowercase;
           if (kind == "demonym") {
             b.AddName(n, place, NameKind::kDemonym, lang_bit);
           } else if (kind == "abbrev") {
@@ -717,13 +749,19 @@ Result<BuildReport> BuildGazetteer(const BuildInputs& in, const std::string& out
             bool acronym = n.size() <= 6 && std::all_of(n.begin(), n.end(), [](char c) {
                              return (c >= 'A' && c <= 'Z') || c == '.';
                            });
-            b.AddName(n, place, NameKind::kCurated, kLangAny, acronym ? kPostingAcronym : 0);
+            // Tagged with the file's language: "Mexico" is Mexico City in French only.
+            b.AddName(n, place, NameKind::kCurated, lang_bit,
+                      static_cast<uint8_t>((acronym ? kPostingAcronym : 0) | lower));
           }
         }
       } else if (kind == "notplace") {
         if (f.size() != 2) return Err(bad_line(path, line, "expected notplace<TAB>phrases"));
         for (std::string_view n : SplitOn(f[1], '|')) {
-          if (!Trim(n).empty() && b.AddName(n, kNoPlace, NameKind::kNotPlace, lang_bit)) ++report.curated;
+          n = Trim(n);
+          if (!n.empty() && b.AddName(n, kNoPlace, NameKind::kNotPlace, lang_bit,
+                                      StartsUpper(n) ? 0 : kPostingLowercase)) {
+            ++report.curated;
+          }
         }
       } else if (kind == "common") {
         if (f.size() != 2) return Err(bad_line(path, line, "expected common<TAB>words"));
@@ -732,7 +770,9 @@ Result<BuildReport> BuildGazetteer(const BuildInputs& in, const std::string& out
           if (!key.empty()) common_words.emplace_back(key, lang_bit, true);
         }
       } else if (kind == "cue" || kind == "near" || kind == "unit" || kind == "settlement" || kind == "suffix" ||
-                 kind == "calendar" || kind == "joiner") {
+                 kind == "calendar" || kind == "joiner" || kind == "title" || kind == "article" ||
+                 kind == "link" || kind == "feature" || kind == "particle" || kind == "indefinite" ||
+                 kind == "unit2" || kind == "honorific") {
         // Rules for the matcher, read by recognize.cc at run time.
       } else {
         return Err(bad_line(path, line, "unknown kind"));

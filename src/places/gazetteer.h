@@ -47,6 +47,7 @@ inline constexpr uint8_t kEntryPrefix = 2;  // the key followed by " " starts a 
 // Posting flags.
 inline constexpr uint8_t kPostingAcronym = 1;  // written in capitals only ("US", "EE.UU."): match only so
 inline constexpr uint8_t kPostingAbbrev = 2;   // "Calif.", "Fla.": only right after "<place>, "
+inline constexpr uint8_t kPostingLowercase = 4;  // curated in lower case ("bande de Gaza"): may start so
 
 inline constexpr uint32_t kNoPlace = 0xFFFFFFFF;
 // The country field of a region that spans several countries ("Sahel"): no country.

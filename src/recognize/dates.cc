@@ -204,7 +204,7 @@ Result<DateRecognizer> DateRecognizer::Create(std::string_view lang) {
 
 std::optional<int> DateRecognizer::MonthAt(const Context& c, uint32_t i, uint32_t* last, bool after_day) const {
   if (i >= c.end) return std::nullopt;
-  const LexiconEntry* e = lex_.Match(c.w, i, "month");
+  const LexiconEntry* e = lex_.Match(c.w, i, VEILLE_SECTION("month"));
   if (!e) return std::nullopt;
   uint32_t k = i + static_cast<uint32_t>(e->words.size()) - 1;
   bool upper = IsUpper(c.Raw(i));
@@ -228,7 +228,7 @@ std::optional<int> DateRecognizer::MonthAt(const Context& c, uint32_t i, uint32_
 
 std::optional<int> DateRecognizer::WeekdayAt(const Context& c, uint32_t i) const {
   if (i >= c.end) return std::nullopt;
-  const LexiconEntry* e = lex_.Match(c.w, i, "weekday");
+  const LexiconEntry* e = lex_.Match(c.w, i, VEILLE_SECTION("weekday"));
   if (!e) {
     // "Tuesday's vote"
     std::string_view word = c.w[i];
@@ -242,7 +242,7 @@ std::optional<int> DateRecognizer::WeekdayAt(const Context& c, uint32_t i) const
   }
   // A weekday followed by a capitalised word is a name: "Domingo Pérez", "Sunday Times".
   if (i + 1 < c.end && c.tokens[i + 1].kind == TokenKind::kWord && IsUpper(c.Raw(i + 1)) &&
-      !lex_.Match(c.w, i + 1, "month")) {
+      !lex_.Match(c.w, i + 1, VEILLE_SECTION("month"))) {
     return std::nullopt;
   }
   // English capitalises weekdays; a lower-case one is accepted unless it is also a word.
@@ -261,10 +261,10 @@ std::optional<int> DateRecognizer::DayAt(const Context& c, uint32_t k, uint32_t*
   if (auto d = c.DayNumber(k, lex_)) {
     *last = k;
     // "1.º": the number, a full stop, then the ordinal sign.
-    if (k + 2 < c.end && c.Raw(k + 1) == "." && lex_.Match(c.w, k + 2, "day-ordinal")) *last = k + 2;
+    if (k + 2 < c.end && c.Raw(k + 1) == "." && lex_.Match(c.w, k + 2, VEILLE_SECTION("day-ordinal"))) *last = k + 2;
     return d;
   }
-  if (const LexiconEntry* e = lex_.Match(c.w, k, "day-word")) {
+  if (const LexiconEntry* e = lex_.Match(c.w, k, VEILLE_SECTION("day-word"))) {
     *last = k + static_cast<uint32_t>(e->words.size()) - 1;
     return static_cast<int>(Arg(*e));
   }
@@ -278,7 +278,7 @@ std::optional<DateMention> DateRecognizer::DayMonthAt(const Context& c, uint32_t
   if (!d) return std::nullopt;
   uint32_t m_at = day_last + 1;
   // A range of days takes its first: "4-5 July", "6 and 7 September", "du 13 au 14 novembre".
-  if (const LexiconEntry* join = lex_.Match(c.w, m_at, "day-join")) {
+  if (const LexiconEntry* join = lex_.Match(c.w, m_at, VEILLE_SECTION("day-join"))) {
     uint32_t second_last = 0;
     if (DayAt(c, m_at + static_cast<uint32_t>(join->words.size()), &second_last)) m_at = second_last + 1;
   }
@@ -291,13 +291,13 @@ std::optional<DateMention> DateRecognizer::DayMonthAt(const Context& c, uint32_t
   // Spanish a capitalised month after a day is a name unless an article or a weekday, or
   // nothing, stands before the day.
   if (lang_ != "en" && IsUpper(c.Raw(m_at)) && k > c.begin && c.tokens[k - 1].kind == TokenKind::kWord &&
-      first == k && !lex_.Match(c.w, k - 1, "day-prep") && !WeekdayAt(c, k - 1)) {
+      first == k && !lex_.Match(c.w, k - 1, VEILLE_SECTION("day-prep")) && !WeekdayAt(c, k - 1)) {
     return std::nullopt;
   }
   uint32_t y_at = m_last + 1;
   if (c.Is(y_at, ",")) ++y_at;
   if (c.Is(y_at, "de") || c.Is(y_at, "del") || c.Is(y_at, "of")) ++y_at;
-  if (const LexiconEntry* year_word = lex_.Match(c.w, y_at, "year-word")) y_at += static_cast<uint32_t>(year_word->words.size());
+  if (const LexiconEntry* year_word = lex_.Match(c.w, y_at, VEILLE_SECTION("year-word"))) y_at += static_cast<uint32_t>(year_word->words.size());
   if (auto y = c.Year(y_at)) {
     if (!ValidDay(*y, *m, *d)) return std::nullopt;
     return DateMention{first, y_at, Day({*y, *m, *d})};
@@ -356,9 +356,9 @@ std::optional<DateMention> DateRecognizer::MatchAbsolute(Context& c, uint32_t i)
   bool weekday_first = false;
   {
     uint32_t k = i;
-    if (const LexiconEntry* p = lex_.Match(c.w, k, "last-before"); p && WeekdayAt(c, k + static_cast<uint32_t>(p->words.size()))) {
+    if (const LexiconEntry* p = lex_.Match(c.w, k, VEILLE_SECTION("last-before")); p && WeekdayAt(c, k + static_cast<uint32_t>(p->words.size()))) {
       k += static_cast<uint32_t>(p->words.size());
-    } else if (const LexiconEntry* dp = lex_.Match(c.w, k, "day-prep"); dp && WeekdayAt(c, k + static_cast<uint32_t>(dp->words.size()))) {
+    } else if (const LexiconEntry* dp = lex_.Match(c.w, k, VEILLE_SECTION("day-prep")); dp && WeekdayAt(c, k + static_cast<uint32_t>(dp->words.size()))) {
       k += static_cast<uint32_t>(dp->words.size());
     }
     if (WeekdayAt(c, k)) {
@@ -369,7 +369,7 @@ std::optional<DateMention> DateRecognizer::MatchAbsolute(Context& c, uint32_t i)
   }
   {
     uint32_t k = j;
-    const LexiconEntry* prep = weekday_first ? nullptr : lex_.Match(c.w, k, "day-prep");
+    const LexiconEntry* prep = weekday_first ? nullptr : lex_.Match(c.w, k, VEILLE_SECTION("day-prep"));
     if (prep) k += static_cast<uint32_t>(prep->words.size());
     if (auto dm = DayMonthAt(c, i, k)) return dm;
     if (auto md = MonthDayAt(c, i, k)) return md;
@@ -408,11 +408,11 @@ std::optional<DateMention> DateRecognizer::MatchAbsolute(Context& c, uint32_t i)
     }
     bool part = false;
     if (!month) {
-      if (const LexiconEntry* mp = lex_.Match(c.w, k, "month-part")) {
+      if (const LexiconEntry* mp = lex_.Match(c.w, k, VEILLE_SECTION("month-part"))) {
         k += static_cast<uint32_t>(mp->words.size());
         if (c.Is(k, "-") || c.Is(k, "de") || c.Is(k, "of") || c.Is(k, "del")) ++k;
         cue = part = true;
-      } else if (const LexiconEntry* prep = lex_.Match(c.w, k, "month-prep")) {
+      } else if (const LexiconEntry* prep = lex_.Match(c.w, k, VEILLE_SECTION("month-prep"))) {
         k += static_cast<uint32_t>(prep->words.size());
         cue = true;
       }
@@ -423,7 +423,7 @@ std::optional<DateMention> DateRecognizer::MatchAbsolute(Context& c, uint32_t i)
       }
       month = MonthAt(c, k, &m_last, /*after_day=*/false);
       // A capitalised month before "last": "En Diciembre pasado".
-      if (!month && lang_ != "en" && lex_.Match(c.w, k, "month") && lex_.Match(c.w, k + 1, "last-after")) {
+      if (!month && lang_ != "en" && lex_.Match(c.w, k, VEILLE_SECTION("month")) && lex_.Match(c.w, k + 1, VEILLE_SECTION("last-after"))) {
         month = MonthAt(c, k, &m_last, /*after_day=*/true);
       }
     }
@@ -436,7 +436,7 @@ std::optional<DateMention> DateRecognizer::MatchAbsolute(Context& c, uint32_t i)
         v.precision = "month";
         return DateMention{i, y_at, v};
       }
-      if (const LexiconEntry* last = lex_.Match(c.w, m_last + 1, "last-after")) {
+      if (const LexiconEntry* last = lex_.Match(c.w, m_last + 1, VEILLE_SECTION("last-after"))) {
         return DateMention{i, m_last + static_cast<uint32_t>(last->words.size()), PastMonth(c.published, *month)};
       }
       if (cue) return DateMention{i, m_last, PastMonth(c.published, *month)};
@@ -453,8 +453,8 @@ std::optional<DateMention> DateRecognizer::MatchAbsolute(Context& c, uint32_t i)
   }
   // A year alone after a preposition: "in 2019", "en 2019", "since 2019", "between 2019".
   {
-    const LexiconEntry* prep = lex_.Match(c.w, i, "year-prep");
-    if (!prep) prep = lex_.Match(c.w, i, "since");
+    const LexiconEntry* prep = lex_.Match(c.w, i, VEILLE_SECTION("year-prep"));
+    if (!prep) prep = lex_.Match(c.w, i, VEILLE_SECTION("since"));
     if (prep) {
       uint32_t y_at = i + static_cast<uint32_t>(prep->words.size());
       if (auto y = c.Year(y_at)) {
@@ -476,7 +476,7 @@ std::optional<DateMention> DateRecognizer::MatchAbsolute(Context& c, uint32_t i)
 std::optional<DateMention> DateRecognizer::MatchRelative(Context& c, uint32_t i) const {
   // "dans la nuit de samedi à dimanche", "la madrugada del sábado", "dans la nuit du 13 au
   // 14 novembre 2015": the first night's day.
-  if (const LexiconEntry* night = lex_.Match(c.w, i, "night-of")) {
+  if (const LexiconEntry* night = lex_.Match(c.w, i, VEILLE_SECTION("night-of"))) {
     uint32_t k = i + static_cast<uint32_t>(night->words.size());
     if (auto wd = WeekdayAt(c, k)) {
       uint32_t last = k;
@@ -487,22 +487,22 @@ std::optional<DateMention> DateRecognizer::MatchRelative(Context& c, uint32_t i)
   }
   // Relative words are not names: "USA Today", "el diario Hoy".
   auto named = [&](uint32_t k) { return c.CapitalisedInside(k); };
-  if (const LexiconEntry* rel = lex_.Match(c.w, i, "relative"); rel && !named(i)) {
+  if (const LexiconEntry* rel = lex_.Match(c.w, i, VEILLE_SECTION("relative")); rel && !named(i)) {
     uint32_t last = i + static_cast<uint32_t>(rel->words.size()) - 1;
     // "Ayer domingo", "yesterday, Sunday": the weekday restates the day.
     if (WeekdayAt(c, last + 1)) ++last;
     return DateMention{i, last, ShiftDays(c.published, Arg(*rel))};
   }
-  if (const LexiconEntry* per = lex_.Match(c.w, i, "period"); per && !named(i)) {
+  if (const LexiconEntry* per = lex_.Match(c.w, i, VEILLE_SECTION("period")); per && !named(i)) {
     std::string unit = per->args.empty() ? "week" : per->args[0];
     return DateMention{i, i + static_cast<uint32_t>(per->words.size()) - 1, Period(c.published, unit, Arg(*per, 1))};
   }
   // "il y a trois jours", "hace 10 días".
-  if (const LexiconEntry* ago = lex_.Match(c.w, i, "ago-before")) {
+  if (const LexiconEntry* ago = lex_.Match(c.w, i, VEILLE_SECTION("ago-before"))) {
     uint32_t k = i + static_cast<uint32_t>(ago->words.size());
     auto nums = numbers_.Recognize(c.text, c.tokens, c.w, k, std::min(c.end, k + 4));
     if (!nums.empty() && nums[0].first == k) {
-      if (const LexiconEntry* unit = lex_.Match(c.w, nums[0].last + 1, "unit")) {
+      if (const LexiconEntry* unit = lex_.Match(c.w, nums[0].last + 1, VEILLE_SECTION("unit"))) {
         int64_t n = nums[0].value;
         std::string u = unit->args.empty() ? "day" : unit->args[0];
         uint32_t last = nums[0].last + static_cast<uint32_t>(unit->words.size());
@@ -512,12 +512,12 @@ std::optional<DateMention> DateRecognizer::MatchRelative(Context& c, uint32_t i)
     }
   }
   // "two days ago", "deux jours auparavant", "dos días atrás".
-  {
+  if (c.tokens[i].kind == TokenKind::kNumber || numbers_.lexicon().StartsAt(c.w, i)) {
     auto nums = numbers_.Recognize(c.text, c.tokens, c.w, i, std::min(c.end, i + 4));
     if (!nums.empty() && nums[0].first == i) {
-      if (const LexiconEntry* unit = lex_.Match(c.w, nums[0].last + 1, "unit")) {
+      if (const LexiconEntry* unit = lex_.Match(c.w, nums[0].last + 1, VEILLE_SECTION("unit"))) {
         uint32_t k = nums[0].last + static_cast<uint32_t>(unit->words.size()) + 1;
-        if (const LexiconEntry* ago = lex_.Match(c.w, k, "ago-after")) {
+        if (const LexiconEntry* ago = lex_.Match(c.w, k, VEILLE_SECTION("ago-after"))) {
           int64_t n = nums[0].value;
           std::string u = unit->args.empty() ? "day" : unit->args[0];
           DateValue v = u == "day" ? ShiftDays(c.published, -n) : Period(c.published, u, -n);
@@ -529,7 +529,7 @@ std::optional<DateMention> DateRecognizer::MatchRelative(Context& c, uint32_t i)
   // Weekdays: "on Monday", "last Tuesday", "mardi dernier", "el pasado martes", "Saturday night".
   {
     uint32_t k = i;
-    const LexiconEntry* before = lex_.Match(c.w, k, "last-before");
+    const LexiconEntry* before = lex_.Match(c.w, k, VEILLE_SECTION("last-before"));
     if (before && WeekdayAt(c, k + static_cast<uint32_t>(before->words.size()))) {
       k += static_cast<uint32_t>(before->words.size());
     } else {
@@ -542,14 +542,14 @@ std::optional<DateMention> DateRecognizer::MatchRelative(Context& c, uint32_t i)
         return std::nullopt;
       }
       for (uint32_t back = 1; back <= 2 && k >= c.begin + back; ++back) {
-        const LexiconEntry* h = lex_.Match(c.w, k - back, "habitual");
+        const LexiconEntry* h = lex_.Match(c.w, k - back, VEILLE_SECTION("habitual"));
         if (h && h->words.size() == back) return std::nullopt;
       }
       uint32_t last = k;
-      if (const LexiconEntry* after = lex_.Match(c.w, last + 1, "last-after")) {
+      if (const LexiconEntry* after = lex_.Match(c.w, last + 1, VEILLE_SECTION("last-after"))) {
         last += static_cast<uint32_t>(after->words.size());
       }
-      if (const LexiconEntry* part = lex_.Match(c.w, last + 1, "day-part")) {
+      if (const LexiconEntry* part = lex_.Match(c.w, last + 1, VEILLE_SECTION("day-part"))) {
         last += static_cast<uint32_t>(part->words.size());
       }
       return DateMention{i, last, LastWeekday(c.published, *wd)};
@@ -559,7 +559,7 @@ std::optional<DateMention> DateRecognizer::MatchRelative(Context& c, uint32_t i)
 }
 
 std::optional<DateMention> DateRecognizer::MatchAt(Context& c, uint32_t i) const {
-  if (const LexiconEntry* since = lex_.Match(c.w, i, "since")) {
+  if (const LexiconEntry* since = lex_.Match(c.w, i, VEILLE_SECTION("since"))) {
     uint32_t k = i + static_cast<uint32_t>(since->words.size());
     if (k < c.end) {
       std::optional<DateMention> inner = MatchAbsolute(c, k);
@@ -580,11 +580,66 @@ std::vector<DateMention> DateRecognizer::Recognize(std::string_view text, const 
                                                    const std::optional<CivilDate>& published, bool month_first) const {
   Context c{text, tokens, words, begin, end, published, month_first};
   std::vector<DateMention> out;
+  // A date holds a core word (a number, a month, a weekday, a relative word); prepositions
+  // and articles start one only when a core word follows closely. Marking the core words
+  // once saves asking every section about every "the", "de" and "en".
+  constexpr uint32_t kReach = 5;
+  const uint32_t n = end - begin;
+  // Strong words make a date by themselves: months, weekdays, relative words, units of
+  // "ago" phrases, years, numeric dates.
+  std::vector<uint8_t> strong(n, 0), core(n + kReach, 0);
+  for (uint32_t i = begin; i < end; ++i) {
+    std::string_view word = words[i];
+    bool is_strong = false;
+    if (tokens[i].kind == TokenKind::kNumber) {
+      is_strong = c.Year(i).has_value() || word.find('/') != std::string_view::npos ||
+                  std::count(word.begin(), word.end(), '.') == 2;
+    } else if (word.find('-') != std::string_view::npos || word.ends_with("'s")) {
+      is_strong = true;
+    } else if (lex_.StartsAt(words, i)) {
+      static const SectionId kStrong[] = {VEILLE_SECTION("month"),      VEILLE_SECTION("weekday"),
+                                          VEILLE_SECTION("relative"),   VEILLE_SECTION("period"),
+                                          VEILLE_SECTION("ago-before"), VEILLE_SECTION("ago-after"),
+                                          VEILLE_SECTION("day-word"),   VEILLE_SECTION("night-of"),
+                                          VEILLE_SECTION("unit")};
+      for (SectionId section : kStrong) {
+        if (lex_.Match(words, i, section)) {
+          is_strong = true;
+          break;
+        }
+      }
+    }
+    strong[i - begin] = is_strong;
+  }
+  auto strong_near = [&](uint32_t i, uint32_t before, uint32_t after) {
+    uint32_t from = i - begin >= before ? i - before : begin;
+    for (uint32_t k = from; k < std::min(end, i + after + 1); ++k) {
+      if (strong[k - begin]) return true;
+    }
+    return false;
+  };
+  // A small number is a day only next to a month or weekday, or alone at a clause end ("le
+  // 2."); a number word only before the unit of an "ago" phrase.
+  for (uint32_t i = begin; i < end; ++i) {
+    bool is_core = strong[i - begin];
+    if (!is_core && (tokens[i].kind == TokenKind::kNumber || (!words[i].empty() && words[i][0] >= '0' && words[i][0] <= '9'))) {
+      bool clause_end = i + 1 >= end || tokens[i + 1].kind == TokenKind::kPunct;
+      is_core = strong_near(i, 3, 3) || clause_end;
+    } else if (!is_core && numbers_.lexicon().Match(words, i, VEILLE_SECTION("value"))) {
+      is_core = strong_near(i, 0, 3);
+    }
+    core[i - begin] = is_core;
+  }
   for (uint32_t i = begin; i < end;) {
-    auto m = MatchAt(c, i);
+    bool candidate = false;
+    if (lex_.StartsAt(words, i) || core[i - begin]) {
+      for (uint32_t k = i; k < std::min(end, i + kReach) && !candidate; ++k) candidate = core[k - begin];
+    }
+    std::optional<DateMention> m;
+    if (candidate) m = MatchAt(c, i);
     // "between 2019 and 2021", "entre 2019 y 2021": the second year of a span.
     if (!m && !out.empty() && out.back().last + 1 == i && out.back().date.precision == "year" &&
-        lex_.Match(c.w, i, "day-join") && c.Year(i + 1)) {
+        lex_.Match(c.w, i, VEILLE_SECTION("day-join")) && c.Year(i + 1)) {
       DateValue v;
       v.value = CivilDate{*c.Year(i + 1), 1, 1};
       v.precision = "year";

@@ -32,6 +32,10 @@ int Weekday(const CivilDate& d);  // 1 = Monday ... 7 = Sunday
 class DateRecognizer {
  public:
   static Result<DateRecognizer> Create(std::string_view lang);
+  void Bind(Vocabulary& vocabulary) {
+    lex_.Bind(vocabulary);
+    numbers_.Bind(vocabulary);
+  }
 
   // Dates in tokens [begin, end) of one sentence. `month_first` reads 03/04/2022 as
   // 4 March (a US-styled source); otherwise day first.

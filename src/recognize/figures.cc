@@ -46,7 +46,7 @@ Result<FigureRecognizer> FigureRecognizer::Create(std::string_view lang) {
 }
 
 const LexiconEntry* FigureRecognizer::EndingAt(const Words& w, uint32_t earliest, uint32_t end_exclusive,
-                                               std::string_view section, uint32_t* start) const {
+                                               SectionId section, uint32_t* start) const {
   const LexiconEntry* best = nullptr;
   for (uint32_t s = end_exclusive; s-- > earliest;) {
     const LexiconEntry* e = lex_.Match(w, s, section);
@@ -64,14 +64,14 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
                                                        const std::vector<NumberMention>& numbers) const {
   (void)text;
   std::vector<FigureMention> out;
-  auto match = [&](uint32_t i, std::string_view section) -> const LexiconEntry* {
+  auto match = [&](uint32_t i, SectionId section) -> const LexiconEntry* {
     return i < end ? lex_.Match(w, i, section) : nullptr;
   };
   auto len = [](const LexiconEntry* e) { return static_cast<uint32_t>(e->words.size()); };
   // Longest person noun or figure noun at i.
   auto people_or_noun = [&](uint32_t i, const LexiconEntry** person, const LexiconEntry** noun) {
-    *person = match(i, "person:*");
-    *noun = match(i, "noun:*");
+    *person = match(i, VEILLE_SECTION("person:*"));
+    *noun = match(i, VEILLE_SECTION("noun:*"));
     if (*person && *noun) {
       if (len(*noun) >= len(*person)) *person = nullptr;
       else *noun = nullptr;
@@ -80,17 +80,17 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
   // A word that a noun phrase may hold without the lexicon knowing it ("opposition",
   // "gilets", "colombianos"): a plain word that is no cue, unit, auxiliary or label.
   auto free_word = [&](uint32_t i) {
-    return i < end && tokens[i].kind == TokenKind::kWord && w[i].size() >= 4 && !match(i, "link") &&
-           !match(i, "cue:*") && !match(i, "after:*") &&
-           !match(i, "aux") && !match(i, "unit") && !match(i, "source-before") && !match(i, "source-verb") &&
-           !match(i, "subset") && !match(i, "conjunction") && !match(i, "phrase-end");
+    return i < end && tokens[i].kind == TokenKind::kWord && w[i].size() >= 4 && !match(i, VEILLE_SECTION("link")) &&
+           !match(i, VEILLE_SECTION("cue:*")) && !match(i, VEILLE_SECTION("after:*")) &&
+           !match(i, VEILLE_SECTION("aux")) && !match(i, VEILLE_SECTION("unit")) && !match(i, VEILLE_SECTION("source-before")) && !match(i, VEILLE_SECTION("source-verb")) &&
+           !match(i, VEILLE_SECTION("subset")) && !match(i, VEILLE_SECTION("conjunction")) && !match(i, VEILLE_SECTION("phrase-end"));
   };
   auto parse_phrase = [&](uint32_t j, uint32_t number_last, bool weak) {
     Phrase ph;
     ph.last = number_last;
     uint32_t p = j;
     for (int links = 0; links < 2; ++links) {
-      const LexiconEntry* l = match(p, "link");
+      const LexiconEntry* l = match(p, VEILLE_SECTION("link"));
       if (!l) break;
       p += len(l);
     }
@@ -107,14 +107,14 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       if (unknown > 0) {
         ph.last = p - 1;
         ph.has_words = true;
-      } else if (p > j && match(j, "link") && match(j, "link")->words.size() >= 2) {
+      } else if (p > j && match(j, VEILLE_SECTION("link")) && match(j, VEILLE_SECTION("link"))->words.size() >= 2) {
         ph.last = p - 1;  // "dix-sept d'entre eux ont été blessés"
       }
       // "37 entre los manifestantes", "11 among the insurgents".
-      if (const LexiconEntry* among = match(ph.last + 1, "group-prep")) {
+      if (const LexiconEntry* among = match(ph.last + 1, VEILLE_SECTION("group-prep"))) {
         uint32_t r = ph.last + 1 + len(among);
-        if (const LexiconEntry* det = match(r, "link")) r += len(det);
-        if (const LexiconEntry* p2 = match(r, "person:*")) {
+        if (const LexiconEntry* det = match(r, VEILLE_SECTION("link"))) r += len(det);
+        if (const LexiconEntry* p2 = match(r, VEILLE_SECTION("person:*"))) {
           ph.person = p2;
           ph.last = r + len(p2) - 1;
           ph.has_words = true;
@@ -129,7 +129,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     // entre los policías".
     for (int k = 0; k < 3; ++k) {
       uint32_t r = q;
-      const LexiconEntry* l = match(r, "link");
+      const LexiconEntry* l = match(r, VEILLE_SECTION("link"));
       if (l && (person || noun)) r += len(l);
       const LexiconEntry *p2 = nullptr, *n2 = nullptr;
       people_or_noun(r, &p2, &n2);
@@ -150,10 +150,10 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       }
     }
     // "among the protesters", "parmi les civils", "entre los policías".
-    if (const LexiconEntry* among = match(q, "group-prep")) {
+    if (const LexiconEntry* among = match(q, VEILLE_SECTION("group-prep"))) {
       uint32_t r = q + len(among);
-      if (const LexiconEntry* det = match(r, "link")) r += len(det);
-      if (const LexiconEntry* p2 = match(r, "person:*")) {
+      if (const LexiconEntry* det = match(r, VEILLE_SECTION("link"))) r += len(det);
+      if (const LexiconEntry* p2 = match(r, VEILLE_SECTION("person:*"))) {
         ph.person = p2;
         q = r + len(p2);
       }
@@ -176,7 +176,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     if (n.first > begin) {
       uint32_t p = n.first - 1;
       // Labels and currencies: "Article 19", "Route 66", "$1.5 million".
-      if (match(p, "label") && !IsPunct(tokens, p)) continue;
+      if (match(p, VEILLE_SECTION("label")) && !IsPunct(tokens, p)) continue;
       std::string_view prev = w[p];
       if (prev == "$" || prev == "€" || prev == "£" || prev == "us$" || prev == "n°") continue;
     }
@@ -185,9 +185,9 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     {
       uint32_t k = j;
       if (k < end && w[k] == "-") ++k;
-      if (match(k, "unit")) continue;  // "26 years", "a 26-year-old", "40 cars", "5 %"
+      if (match(k, VEILLE_SECTION("unit"))) continue;  // "26 years", "a 26-year-old", "40 cars", "5 %"
       if (k + 1 < end && (w[k] == "de" || w[k] == "d'" || w[k] == "of" || w[k] == "del") &&
-          (match(k + 1, "month") || match(k + 1, "unit"))) {
+          (match(k + 1, VEILLE_SECTION("month")) || match(k + 1, VEILLE_SECTION("unit")))) {
         continue;  // "12 millions d'euros", "14 de Septiembre"
       }
     }
@@ -206,14 +206,14 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     {
       bool adjective_used = false, complement_used = false;
       for (uint32_t r = ph.last + 1, hops = 0; r < end && hops <= kMaxAux + 4; ++hops) {
-        after = match(r, "after:*");
-        if (!after) after = match(r, "cue:*");
-        if (!after && ph.has_words) after = match(r, "noun:*");
+        after = match(r, VEILLE_SECTION("after:*"));
+        if (!after) after = match(r, VEILLE_SECTION("cue:*"));
+        if (!after && ph.has_words) after = match(r, VEILLE_SECTION("noun:*"));
         if (after) {
           after_last = r + len(after) - 1;
           break;
         }
-        if (const LexiconEntry* aux = match(r, "aux")) {
+        if (const LexiconEntry* aux = match(r, VEILLE_SECTION("aux"))) {
           if (HasArg(aux, "relative")) after_in_relative = true;
           r += len(aux);
         } else if (w[r] == "," && ph.has_words && !after_in_relative) {
@@ -222,7 +222,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
           uint32_t close = r + 1;
           while (close < end && close <= r + 9 && w[close] != ",") ++close;
           // Only a finite verb closes it: "..., killing 20" starts another clause.
-          auto verb_at = [&](uint32_t k) { return match(k, "aux") || match(k, "after:*"); };
+          auto verb_at = [&](uint32_t k) { return match(k, VEILLE_SECTION("aux")) || match(k, VEILLE_SECTION("after:*")); };
           if (verb_at(r + 1)) {
             ++r;
           } else if (close < end && w[close] == "," && verb_at(close + 1)) {
@@ -235,12 +235,12 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         } else if (!adjective_used && ph.has_words && free_word(r) && r == ph.last + 1) {
           adjective_used = true;
           ++r;
-        } else if (!complement_used && ph.has_words && match(r, "complement")) {
+        } else if (!complement_used && ph.has_words && match(r, VEILLE_SECTION("complement"))) {
           // Skip "de 26 años", "of the 3rd battalion": up to four words, no punctuation.
           complement_used = true;
           uint32_t stop = std::min(end, r + 5);
           uint32_t k = r + 1;
-          while (k < stop && !IsPunct(tokens, k) && !match(k, "aux") && !match(k, "after:*") && !match(k, "cue:*")) ++k;
+          while (k < stop && !IsPunct(tokens, k) && !match(k, VEILLE_SECTION("aux")) && !match(k, VEILLE_SECTION("after:*")) && !match(k, VEILLE_SECTION("cue:*"))) ++k;
           if (k >= stop || IsPunct(tokens, k)) break;
           r = k;
         } else {
@@ -254,8 +254,8 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     uint32_t before_first = 0;
     for (uint32_t e = n.first, hops = 0; e > begin && hops <= kMaxCueHops; ++hops) {
       uint32_t s = 0, s2 = 0;
-      const LexiconEntry* c = EndingAt(w, begin, e, "cue:*", &s);
-      const LexiconEntry* b = EndingAt(w, begin, e, "before:*", &s2);
+      const LexiconEntry* c = EndingAt(w, begin, e, VEILLE_SECTION("cue:*"), &s);
+      const LexiconEntry* b = EndingAt(w, begin, e, VEILLE_SECTION("before:*"), &s2);
       if (b && (!c || len(b) >= len(c))) {
         c = b;
         s = s2;
@@ -267,7 +267,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         break;
       }
       uint32_t ls = 0;
-      const LexiconEntry* link = EndingAt(w, begin, e, "cue-link", &ls);
+      const LexiconEntry* link = EndingAt(w, begin, e, VEILLE_SECTION("cue-link"), &ls);
       if (!link) break;
       e = ls;
     }
@@ -278,12 +278,12 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     if (!before) {
       uint32_t s = 0;
       uint32_t link_start = n.first;
-      if (const LexiconEntry* link = EndingAt(w, begin, n.first, "toll-link", &s)) {
+      if (const LexiconEntry* link = EndingAt(w, begin, n.first, VEILLE_SECTION("toll-link"), &s)) {
         link_start = s;
         toll_min = HasArg(link, "min");  // "has passed 2,000", "supera las 500"
       }
       for (uint32_t k = link_start; k-- > begin && link_start - k <= kMaxTollGap;) {
-        if (const LexiconEntry* t = lex_.Match(w, k, "toll:*")) {
+        if (const LexiconEntry* t = lex_.Match(w, k, VEILLE_SECTION("toll:*"))) {
           if (k + t->words.size() <= link_start) {
             toll = t;
             toll_first = k;
@@ -298,7 +298,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     bool subset = false;
     if (n.first > begin) {
       uint32_t s = 0;
-      if (EndingAt(w, begin, n.first, "subset", &s)) subset = true;
+      if (EndingAt(w, begin, n.first, VEILLE_SECTION("subset"), &s)) subset = true;
     }
     if (j + 1 < end && (w[j] == "de" || w[j] == "of") && (w[j + 1] == "ellos" || w[j + 1] == "ellas" || w[j + 1] == "them")) {
       subset = true;
@@ -319,14 +319,14 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       bool close = n.first > previous->last;
       bool joined = false;
       for (uint32_t k = previous->last + 1; k < n.first && close; ++k) {
-        if (match(k, "conjunction") || w[k] == "," || w[k] == ";") joined = true;
-        else if (!match(k, "cue-link") && !match(k, "link")) close = false;
+        if (match(k, VEILLE_SECTION("conjunction")) || w[k] == "," || w[k] == ";") joined = true;
+        else if (!match(k, VEILLE_SECTION("cue-link")) && !match(k, VEILLE_SECTION("link"))) close = false;
       }
       close = close && joined && n.first - previous_number_last <= 6;
-      bool sourced = match(j, "source-before") != nullptr;
+      bool sourced = match(j, VEILLE_SECTION("source-before")) != nullptr;
       uint32_t rs = 0;
-      if (EndingAt(w, begin, n.first, "restate-before", &rs)) sourced = true;
-      bool among = match(j, "group-prep") != nullptr;
+      if (EndingAt(w, begin, n.first, VEILLE_SECTION("restate-before"), &rs)) sourced = true;
+      bool among = match(j, VEILLE_SECTION("group-prep")) != nullptr;
       if (close || sourced || among || subset) {
         kind = previous->figure.kind;
         inherited = true;
@@ -335,7 +335,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     std::string group = ph.person ? Suffix(ph.person->section) : "unknown";
     if (ph.person && HasArg(ph.person, "inherit")) group = previous ? previous->figure.group : "unknown";
     if (subset && !ph.person && previous) group = previous->figure.group;  // "dont trois par balle"
-    if (!ph.person && previous && n.first > begin && match(n.first - 1, "inherit-before")) {
+    if (!ph.person && previous && n.first > begin && match(n.first - 1, VEILLE_SECTION("inherit-before"))) {
       group = previous->figure.group;  // "otros cinco resultaron heridos"
     }
     if (!ph.person && previous && !subset) {
@@ -343,7 +343,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       bool coordinated = previous->last < n.first;
       bool saw_conjunction = false;
       for (uint32_t k = previous->last + 1; k < n.first && coordinated; ++k) {
-        if (match(k, "conjunction")) saw_conjunction = true;
+        if (match(k, VEILLE_SECTION("conjunction"))) saw_conjunction = true;
         else if (!IsPunct(tokens, k)) coordinated = false;
       }
       if (coordinated && saw_conjunction) group = previous->figure.group;
@@ -353,7 +353,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     if (kind.empty() && ph.person && group == "protesters" && !n.weak) kind = "participants";
     if (kind.empty()) {
       // Perhaps the subject of a later cue: "Cuatro agentes y un civil murieron".
-      if (ph.has_words && (ph.person || ph.noun) && ph.last + 1 < end && match(ph.last + 1, "conjunction")) {
+      if (ph.has_words && (ph.person || ph.noun) && ph.last + 1 < end && match(ph.last + 1, VEILLE_SECTION("conjunction"))) {
         pending.push_back({n, ph.last, group});
       }
       continue;
@@ -415,7 +415,7 @@ std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token
   auto stop_at = [&](uint32_t i) {
     if (IsPunct(tokens, i) && w[i] != "'" && w[i] != "-") return true;
     if (tokens[i].kind == TokenKind::kNumber) return true;
-    if (lex_.Match(w, i, "source-verb") || lex_.Match(w, i, "cue:*") || lex_.Match(w, i, "after:*")) return true;
+    if (lex_.Match(w, i, VEILLE_SECTION("source-verb")) || lex_.Match(w, i, VEILLE_SECTION("cue:*")) || lex_.Match(w, i, VEILLE_SECTION("after:*"))) return true;
     for (const auto& [a, b] : stops) {
       if (i >= a && i <= b) return true;
     }
@@ -425,12 +425,12 @@ std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token
     SourceMention m{first, last, false};
     // "a count by local media", "un bilan communiqué par la gendarmerie": the reporter.
     for (uint32_t k = first; k < last; ++k) {
-      if (const LexiconEntry* strip = lex_.Match(w, k, "source-strip"); strip && k == first) {
+      if (const LexiconEntry* strip = lex_.Match(w, k, VEILLE_SECTION("source-strip")); strip && k == first) {
         if (first + strip->words.size() <= last) m.first = first + static_cast<uint32_t>(strip->words.size());
         break;
       }
     }
-    const LexiconEntry* ana = lex_.Match(w, m.first, "source-anaphor");
+    const LexiconEntry* ana = lex_.Match(w, m.first, VEILLE_SECTION("source-anaphor"));
     m.anaphoric = ana && m.first + ana->words.size() == m.last + 1;
     return m;
   };
@@ -438,7 +438,7 @@ std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token
   std::vector<SourceMention> out;
   for (uint32_t i = begin; i < end; ++i) {
     // "according to X", "selon X", "según X", "de source hospitalière".
-    if (const LexiconEntry* e = lex_.Match(w, i, "source-before")) {
+    if (const LexiconEntry* e = lex_.Match(w, i, VEILLE_SECTION("source-before"))) {
       uint32_t keep = HasArg(e, "keep-last") ? 1 : 0;
       uint32_t s = i + static_cast<uint32_t>(e->words.size()) - keep;
       uint32_t k = s + keep;
@@ -447,7 +447,7 @@ std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token
       i = k > i ? k - 1 : i;
       continue;
     }
-    const LexiconEntry* v = lex_.Match(w, i, "source-verb");
+    const LexiconEntry* v = lex_.Match(w, i, VEILLE_SECTION("source-verb"));
     if (!v) continue;
     uint32_t after = i + static_cast<uint32_t>(v->words.size());
     // "..., said the ministry." / "..., a indiqué la police."
@@ -462,7 +462,7 @@ std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token
     uint32_t s = i;
     while (s > begin && i - s < kMaxSourceTokens && !stop_at(s - 1)) --s;
     // Drop a leading conjunction: "mais l'Organisation ... avance".
-    while (s < i && (lex_.Match(w, s, "conjunction") || w[s] == "but" || w[s] == "mais" || w[s] == "pero")) ++s;
+    while (s < i && (lex_.Match(w, s, VEILLE_SECTION("conjunction")) || w[s] == "but" || w[s] == "mais" || w[s] == "pero")) ++s;
     if (s < i && i - s <= 8) out.push_back(make(s, i - 1));
   }
   return out;

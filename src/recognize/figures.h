@@ -36,6 +36,7 @@ struct SourceMention {
 class FigureRecognizer {
  public:
   static Result<FigureRecognizer> Create(std::string_view lang);
+  void Bind(Vocabulary& vocabulary) { lex_.Bind(vocabulary); }
 
   // Figures among the `numbers` of the sentence of tokens [begin, end).
   std::vector<FigureMention> Recognize(std::string_view text, const std::vector<Token>& tokens, const Words& words,
@@ -48,7 +49,7 @@ class FigureRecognizer {
  private:
   // The entry of a section family ("cue:*") ending exactly at token `end_exclusive`,
   // starting no earlier than `earliest`.
-  const LexiconEntry* EndingAt(const Words& w, uint32_t earliest, uint32_t end_exclusive, std::string_view section,
+  const LexiconEntry* EndingAt(const Words& w, uint32_t earliest, uint32_t end_exclusive, SectionId section,
                                uint32_t* start) const;
   Lexicon lex_;
 };

@@ -1,6 +1,7 @@
 #include "recognize/lexicon.h"
 
 #include <algorithm>
+#include <mutex>
 
 #include "base/data.h"
 #include "normalize/fold.h"
@@ -8,7 +9,34 @@
 
 namespace veille::recognize {
 
-Words::Words(std::string_view text, const std::vector<Token>& tokens) {
+SectionId InternSection(std::string_view name) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, SectionId> ids;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = ids.find(std::string(name));
+  if (it != ids.end()) return it->second;
+  SectionId id = static_cast<SectionId>(ids.size());
+  // Overflow is a programming error in the data files' design, not a runtime condition.
+  if (id >= kMaxSections) std::abort();
+  ids.emplace(std::string(name), id);
+  return id;
+}
+
+uint32_t Vocabulary::Intern(std::string_view word) {
+  auto it = ids_.find(word);
+  if (it != ids_.end()) return it->second;
+  uint32_t id = static_cast<uint32_t>(ids_.size());
+  ids_.emplace(std::string(word), id);
+  return id;
+}
+
+uint32_t Vocabulary::Find(std::string_view word) const {
+  auto it = ids_.find(word);
+  return it == ids_.end() ? kUnknown : it->second;
+}
+
+Words::Words(std::string_view text, const std::vector<Token>& tokens, const Vocabulary* vocabulary)
+    : vocabulary_(vocabulary) {
   buffer_.reserve(text.size() + tokens.size());
   ranges_.reserve(tokens.size());
   for (const Token& t : tokens) {
@@ -21,6 +49,10 @@ Words::Words(std::string_view text, const std::vector<Token>& tokens) {
       buffer_ += normalize::FoldForMatch(raw);
     }
     ranges_.push_back({start, static_cast<uint32_t>(buffer_.size()) - start});
+  }
+  if (vocabulary_) {
+    ids_.reserve(ranges_.size());
+    for (size_t i = 0; i < ranges_.size(); ++i) ids_.push_back(vocabulary_->Find((*this)[i]));
   }
 }
 
@@ -42,6 +74,16 @@ std::vector<std::string> FoldPhrase(std::string_view phrase) {
   }
   return out;
 }
+
+namespace {
+
+void SetSectionIds(LexiconEntry& e) {
+  e.section_id = InternSection(e.section);
+  size_t colon = e.section.find(':');
+  e.family_id = colon == std::string::npos ? e.section_id : InternSection(e.section.substr(0, colon + 1) + "*");
+}
+
+}  // namespace
 
 Result<Lexicon> Lexicon::Parse(std::string_view content, const std::string& name) {
   Lexicon lex;
@@ -65,6 +107,7 @@ Result<Lexicon> Lexicon::Parse(std::string_view content, const std::string& name
     }
     LexiconEntry e;
     e.section = section;
+    SetSectionIds(e);
     size_t tab = line.find('\t');
     e.words = FoldPhrase(line.substr(0, tab));
     while (tab != std::string_view::npos) {
@@ -75,25 +118,25 @@ Result<Lexicon> Lexicon::Parse(std::string_view content, const std::string& name
     }
     if (e.words.empty()) return Err(Status::Corruption(name + ":" + std::to_string(line_no) + ": empty phrase"));
     e.id = static_cast<int>(lex.entries_.size());
-    // People and figure nouns in data files are written once; their other grammatical number
-    // is derived ("enseignants" -> "enseignant", "civil" -> "civiles") so that a lexicon
-    // lists each noun in one form.
+    // People and figure nouns are written once; their other grammatical number is derived
+    // ("enseignants" -> "enseignant", "civil" -> "civiles"), so a lexicon lists each noun in
+    // one form.
     bool inflect = e.section.starts_with("person:") || e.section.starts_with("noun:");
-    std::vector<std::string> last_forms;
-    if (inflect && !e.words.empty()) {
+    std::vector<std::string> forms;
+    if (inflect) {
       const std::string& last = e.words.back();
       if (last.size() > 3 && last.back() == 's') {
-        last_forms.push_back(last.substr(0, last.size() - 1));
-        if (last.ends_with("es")) last_forms.push_back(last.substr(0, last.size() - 2));
+        forms.push_back(last.substr(0, last.size() - 1));
+        if (last.ends_with("es")) forms.push_back(last.substr(0, last.size() - 2));
       } else if (last.size() > 2 && last.back() != 's' && last.back() != 'x' && last.back() != 'z') {
-        last_forms.push_back(last + "s");
-        last_forms.push_back(last + "es");
+        forms.push_back(last + "s");
+        forms.push_back(last + "es");
       }
     }
     LexiconEntry base = e;
     lex.entries_.push_back(std::move(e));
     lex.Index(lex.entries_.size() - 1);
-    for (const std::string& form : last_forms) {
+    for (const std::string& form : forms) {
       LexiconEntry variant = base;
       variant.words.back() = form;
       variant.id = static_cast<int>(lex.entries_.size());
@@ -102,15 +145,23 @@ Result<Lexicon> Lexicon::Parse(std::string_view content, const std::string& name
       lex.Index(lex.entries_.size() - 1);
     }
   }
+  lex.Finalize();
   return lex;
 }
 
-void Lexicon::Index(size_t entry) {
-  auto& list = by_first_[entries_[entry].words[0]];
-  list.push_back(static_cast<uint32_t>(entry));
-  std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
-    return entries_[a].words.size() > entries_[b].words.size();
-  });
+void Lexicon::Index(size_t entry) { by_first_[entries_[entry].words[0]].ids.push_back(static_cast<uint32_t>(entry)); }
+
+void Lexicon::Finalize() {
+  for (auto& [word, starts] : by_first_) {
+    std::stable_sort(starts.ids.begin(), starts.ids.end(), [&](uint32_t a, uint32_t b) {
+      return entries_[a].words.size() > entries_[b].words.size();
+    });
+    starts.sections.reset();
+    for (uint32_t id : starts.ids) {
+      starts.sections.set(entries_[id].section_id);
+      starts.sections.set(entries_[id].family_id);
+    }
+  }
 }
 
 void Lexicon::Merge(const Lexicon& other) {
@@ -120,35 +171,53 @@ void Lexicon::Merge(const Lexicon& other) {
     entries_.push_back(std::move(copy));
     Index(entries_.size() - 1);
   }
+  Finalize();
 }
 
-namespace {
-
-bool SectionMatches(const std::string& section, std::string_view wanted) {
-  if (!wanted.empty() && wanted.back() == '*') {
-    return std::string_view(section).starts_with(wanted.substr(0, wanted.size() - 1));
+void Lexicon::Bind(Vocabulary& vocabulary) {
+  bound_ = &vocabulary;
+  for (const auto& [word, starts] : by_first_) {
+    uint32_t id = vocabulary.Intern(word);
+    if (by_id_.size() <= id) by_id_.resize(id + 1, nullptr);
+    by_id_[id] = &starts;
   }
-  return section == wanted;
 }
 
-}  // namespace
+const Lexicon::Starts* Lexicon::Starting(const Words& w, size_t i) const {
+  if (bound_ && w.vocabulary() == bound_) {
+    uint32_t id = w.id(i);
+    return id < by_id_.size() ? by_id_[id] : nullptr;
+  }
+  Words::Memo* memo = nullptr;
+  for (Words::Memo& m : w.memo_) {
+    if (m.lexicon == this) memo = &m;
+  }
+  if (!memo) {
+    w.memo_.push_back({this, std::vector<const void*>(w.size(), nullptr), std::vector<bool>(w.size())});
+    memo = &w.memo_.back();
+  }
+  if (!memo->known[i]) {
+    auto it = by_first_.find(w[i]);
+    memo->starts[i] = it == by_first_.end() ? nullptr : &it->second;
+    memo->known[i] = true;
+  }
+  return static_cast<const Starts*>(memo->starts[i]);
+}
 
-const LexiconEntry* Lexicon::Match(const Words& w, size_t i, std::string_view section) const {
+const LexiconEntry* Lexicon::Match(const Words& w, size_t i, SectionId section) const {
   if (i >= w.size()) return nullptr;
-  auto it = by_first_.find(w[i]);
-  if (it == by_first_.end()) return nullptr;
-  for (uint32_t id : it->second) {
+  const Starts* starting = Starting(w, i);
+  if (!starting || !starting->sections.test(section)) return nullptr;
+  for (uint32_t id : starting->ids) {  // longest first
     const LexiconEntry& e = entries_[id];
-    if (!section.empty() && !SectionMatches(e.section, section)) continue;
+    if (e.section_id != section && e.family_id != section) continue;
     if (i + e.words.size() > w.size()) continue;
     bool all = true;
-    for (size_t k = 1; k < e.words.size() && all; ++k) all = w[i + k] == e.words[k];
+    for (size_t x = 1; x < e.words.size() && all; ++x) all = w[i + x] == e.words[x];
     if (all) return &e;
   }
   return nullptr;
 }
-
-const LexiconEntry* Lexicon::MatchAny(const Words& w, size_t i) const { return Match(w, i, ""); }
 
 Result<Lexicon> LoadLexicon(std::string_view lang, std::string_view kind) {
   std::string path = std::string(lang) + "/" + std::string(kind) + ".txt";

@@ -6,8 +6,15 @@
 //   # comment
 // Phrases are tokenised like text and folded (case and accents), so "tués" matches "tues"
 // and "Tués"; a phrase matches a run of whole tokens. Matching is longest-first.
+//
+// Speed: recognisers ask "does an entry of section S start at word i?" many times per word.
+// Section names are interned once into SectionIds (VEILLE_SECTION caches the id at each call
+// site), each lexicon numbers its first words in a Vocabulary shared by a language's
+// lexicons so that a text's words are hashed once, and each first word keeps a bitset of the
+// sections its entries belong to, so most questions are answered without looking further.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -19,20 +26,66 @@
 
 namespace veille::recognize {
 
+// A section ("month", "cue:killed") or a family of sections ("cue:*"), interned process-wide.
+using SectionId = uint16_t;
+inline constexpr size_t kMaxSections = 512;
+SectionId InternSection(std::string_view name);
+
+}  // namespace veille::recognize
+
+// The id of a section name, interned once per call site.
+#define VEILLE_SECTION(name)                                                                 \
+  ([]() -> ::veille::recognize::SectionId {                                                  \
+    static const ::veille::recognize::SectionId id = ::veille::recognize::InternSection(name); \
+    return id;                                                                               \
+  }())
+
+namespace veille::recognize {
+
+// The first words of a language's lexicons, numbered, so that a text's words are looked up
+// once (one hash each) and every lexicon then finds its entries by number.
+class Vocabulary {
+ public:
+  uint32_t Intern(std::string_view word);
+  uint32_t Find(std::string_view word) const;  // kUnknown when absent
+  static constexpr uint32_t kUnknown = UINT32_MAX;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+};
+
 // The folded words of one text: token i of a Segmented is word(i).
 class Words {
  public:
-  Words(std::string_view text, const std::vector<Token>& tokens);
+  Words(std::string_view text, const std::vector<Token>& tokens, const Vocabulary* vocabulary = nullptr);
   std::string_view operator[](size_t i) const { return {buffer_.data() + ranges_[i].first, ranges_[i].second}; }
   size_t size() const { return ranges_.size(); }
+  const Vocabulary* vocabulary() const { return vocabulary_; }
+  uint32_t id(size_t i) const { return ids_[i]; }
 
  private:
+  friend class Lexicon;
+  const Vocabulary* vocabulary_ = nullptr;
+  std::vector<uint32_t> ids_;  // vocabulary ids of the words, when a vocabulary is given
   std::string buffer_;
   std::vector<std::pair<uint32_t, uint32_t>> ranges_;
+  // Without a vocabulary: each lexicon's lookup of word i, done once per word.
+  struct Memo {
+    const void* lexicon;
+    std::vector<const void*> starts;
+    std::vector<bool> known;
+  };
+  mutable std::vector<Memo> memo_;
 };
 
 struct LexiconEntry {
   std::string section;
+  SectionId section_id = 0;
+  SectionId family_id = 0;         // "cue:*" for "cue:killed"; the section itself otherwise
   std::vector<std::string> words;  // folded tokens of the phrase
   std::vector<std::string> args;   // the tab-separated arguments after the phrase
   int id = 0;                      // index in entries()
@@ -44,26 +97,38 @@ class Lexicon {
   static Result<Lexicon> Parse(std::string_view content, const std::string& name);
   // Adds every entry of `other` (for the union used when the language is unknown).
   void Merge(const Lexicon& other);
+  // Numbers this lexicon's first words in `vocabulary`, so that texts read with it are
+  // matched without hashing. The vocabulary must outlive the lexicon's use.
+  void Bind(Vocabulary& vocabulary);
 
-  // The longest entry of `section` whose words start at token `i`, or nullptr.
-  // `section` may end in '*' to accept any section with that prefix ("killed.*").
-  const LexiconEntry* Match(const Words& w, size_t i, std::string_view section) const;
-  // The longest entry of any section starting at token `i`.
-  const LexiconEntry* MatchAny(const Words& w, size_t i) const;
-  // True when word `i` alone is an entry of the section.
-  bool Has(const Words& w, size_t i, std::string_view section) const { return Match(w, i, section) != nullptr; }
+  // The longest entry of the section (or family, "cue:*") whose words start at token `i`.
+  const LexiconEntry* Match(const Words& w, size_t i, SectionId section) const;
+  const LexiconEntry* Match(const Words& w, size_t i, std::string_view section) const {
+    return Match(w, i, InternSection(section));
+  }
+  // True when some entry starts with word i: a cheap test before trying every section.
+  bool StartsAt(const Words& w, size_t i) const { return i < w.size() && Starting(w, i) != nullptr; }
 
   const std::vector<LexiconEntry>& entries() const { return entries_; }
 
  private:
+  // The entries that start with one word, longest first within each section.
+  struct Starts {
+    std::vector<uint32_t> ids;
+    std::bitset<kMaxSections> sections;  // sections and families present among them
+  };
   void Index(size_t entry);
-  std::vector<LexiconEntry> entries_;
+  void Finalize();
+  const Starts* Starting(const Words& w, size_t i) const;
+
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  // First folded word -> entries starting with it, longest first.
-  std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> by_first_;
+  std::vector<LexiconEntry> entries_;
+  std::unordered_map<std::string, Starts, Hash, std::equal_to<>> by_first_;
+  const Vocabulary* bound_ = nullptr;
+  std::vector<const Starts*> by_id_;  // vocabulary id -> entries starting with that word
 };
 
 // Tokenises and folds a phrase the way Words does for text.

@@ -226,7 +226,7 @@ std::optional<uint32_t> NumberRecognizer::ParseNumber(std::string_view text, con
     bool scale_next = false;
     int64_t scale = 1;
     if (last + 1 < end) {
-      if (const LexiconEntry* s = lex_.Match(w, last + 1, "scale")) {
+      if (const LexiconEntry* s = lex_.Match(w, last + 1, VEILLE_SECTION("scale"))) {
         scale_next = true;
         scale = ArgValue(*s);
       }
@@ -252,24 +252,30 @@ std::vector<NumberMention> NumberRecognizer::Recognize(std::string_view text, co
   std::vector<NumberMention> out;
   uint32_t i = begin;
   while (i < end) {
+    // Only digits, lexicon words and hyphenated compounds ("vingt-six") can start a number.
+    if (tokens[i].kind != TokenKind::kNumber && !lex_.StartsAt(w, i) &&
+        w[i].find('-') == std::string_view::npos) {
+      ++i;
+      continue;
+    }
     // "por ciento", "pour cent": percentages, whose words are also numbers.
-    if (const LexiconEntry* skip = lex_.Match(w, i, "not-number")) {
+    if (const LexiconEntry* skip = lex_.Match(w, i, VEILLE_SECTION("not-number"))) {
       i += static_cast<uint32_t>(skip->words.size());
       continue;
     }
     NumberMention m;
     uint32_t j = i;
-    const LexiconEntry* range_open = lex_.Match(w, j, "range-open");
-    const LexiconEntry* qualifier = range_open ? nullptr : lex_.Match(w, j, "qualifier");
+    const LexiconEntry* range_open = lex_.Match(w, j, VEILLE_SECTION("range-open"));
+    const LexiconEntry* qualifier = range_open ? nullptr : lex_.Match(w, j, VEILLE_SECTION("qualifier"));
     // "unos cuantos" is a vague amount, not the qualifier "unos" before "cuantos".
-    if (const LexiconEntry* v = lex_.Match(w, j, "vague"); v && qualifier && v->words.size() > qualifier->words.size()) {
+    if (const LexiconEntry* v = lex_.Match(w, j, VEILLE_SECTION("vague")); v && qualifier && v->words.size() > qualifier->words.size()) {
       qualifier = nullptr;
     }
     if (range_open) j += static_cast<uint32_t>(range_open->words.size());
     if (qualifier) j += static_cast<uint32_t>(qualifier->words.size());
     std::optional<uint32_t> last;
     if (j < end) {
-      if (const LexiconEntry* v = lex_.Match(w, j, "vague")) {
+      if (const LexiconEntry* v = lex_.Match(w, j, VEILLE_SECTION("vague"))) {
         m.vague = true;
         m.value = ArgValue(*v);
         m.approx = HasFlag(*v, "approx", 1);
@@ -290,7 +296,7 @@ std::vector<NumberMention> NumberRecognizer::Recognize(std::string_view text, co
     m.last = *last;
     // A range: "between 30 and 40", "30 to 40", "30-40", "entre 30 et 40", "de 30 a 40".
     if (!m.vague && !m.weak && m.last + 1 < end) {
-      const LexiconEntry* join = lex_.Match(w, m.last + 1, "range-join");
+      const LexiconEntry* join = lex_.Match(w, m.last + 1, VEILLE_SECTION("range-join"));
       // "and", "et", "y" make a range only after "between"/"entre": "two and three people".
       bool needs_open = join && std::find(join->args.begin(), join->args.end(), "open") != join->args.end();
       if (join && (!needs_open || range_open)) {

@@ -33,6 +33,7 @@ struct NumberMention {
 class NumberRecognizer {
  public:
   static Result<NumberRecognizer> Create(std::string_view lang);
+  void Bind(Vocabulary& vocabulary) { lex_.Bind(vocabulary); }
   // Every number in tokens [begin, end) of a sentence, in text order, without overlaps.
   std::vector<NumberMention> Recognize(std::string_view text, const std::vector<Token>& tokens, const Words& words,
                                        uint32_t begin, uint32_t end) const;

@@ -13,7 +13,12 @@ Result<std::shared_ptr<const Recognizer::Models>> Recognizer::Load(std::string_v
   if (!dates) return Err(dates.error());
   auto figures = FigureRecognizer::Create(lang);
   if (!figures) return Err(figures.error());
-  return std::make_shared<const Models>(Models{std::move(*numbers), std::move(*dates), std::move(*figures)});
+  auto models = std::make_shared<Models>(
+      Models{std::move(*numbers), std::move(*dates), std::move(*figures), std::make_unique<Vocabulary>()});
+  models->numbers.Bind(*models->vocabulary);
+  models->dates.Bind(*models->vocabulary);
+  models->figures.Bind(*models->vocabulary);
+  return std::shared_ptr<const Models>(std::move(models));
 }
 
 Result<Recognizer> Recognizer::Create() {
@@ -52,7 +57,7 @@ Recognized Recognizer::Recognize(const NormalizedText& text, const Segmented& se
                                  const DocumentContext& context) const {
   const Models& m = For(context.lang);
   Recognized out;
-  Words words(text.text, seg.tokens);
+  Words words(text.text, seg.tokens, m.vocabulary.get());
   const auto& tokens = seg.tokens;
   auto span_of = [&](uint32_t first, uint32_t last) { return Span{tokens[first].span.begin, tokens[last].span.end}; };
   std::optional<SourceMention> previous_source;

@@ -58,6 +58,7 @@ class Recognizer {
     NumberRecognizer numbers;
     DateRecognizer dates;
     FigureRecognizer figures;
+    std::unique_ptr<Vocabulary> vocabulary;  // the first words of all three lexicons
   };
   static Result<std::shared_ptr<const Models>> Load(std::string_view lang);
   const Models& For(std::string_view lang) const;
