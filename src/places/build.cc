@@ -772,7 +772,7 @@ Result<BuildReport> BuildGazetteer(const BuildInputs& in, const std::string& out
       } else if (kind == "cue" || kind == "near" || kind == "unit" || kind == "settlement" || kind == "suffix" ||
                  kind == "calendar" || kind == "joiner" || kind == "title" || kind == "article" ||
                  kind == "link" || kind == "feature" || kind == "particle" || kind == "indefinite" ||
-                 kind == "unit2" || kind == "honorific") {
+                 kind == "unit2" || kind == "honorific" || kind == "countryword") {
         // Rules for the matcher, read by recognize.cc at run time.
       } else {
         return Err(bad_line(path, line, "unknown kind"));

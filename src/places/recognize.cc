@@ -96,7 +96,8 @@ struct Candidate {
   bool notplace = false, demonym_only = false;
   bool sentence_initial = false, dateline = false, all_upper = false;
   bool cue = false, near = false, unit_after = false, unit_before = false, settlement = false;
-  bool settlement_after = false, feature_after = false, indefinite = false;
+  bool settlement_after = false, feature_after = false, indefinite = false, cue_direct = false;
+  bool prev_article = false, country_word = false;
   int unit_level = 1;  // 1: region, province, state; 2: district, county
   bool feature_in_name = false;
   bool has_admin_option = false;
@@ -168,7 +169,7 @@ Result<Recognizer> Recognizer::Create(const Gazetteer* gazetteer) {
           {"settlement", Rules::kSettlement}, {"suffix", Rules::kSuffix}, {"calendar", Rules::kCalendar},
           {"joiner", Rules::kJoiner},     {"title", Rules::kTitle},       {"article", Rules::kArticle},
           {"link", Rules::kLink},         {"feature", Rules::kFeature},   {"particle", Rules::kParticle},
-          {"indefinite", Rules::kIndefinite}, {"honorific", Rules::kHonorific}};
+          {"indefinite", Rules::kIndefinite}, {"honorific", Rules::kHonorific}, {"countryword", Rules::kCountryWord}};
       uint32_t bit = 0;
       if (auto it = kKinds.find(kind); it != kKinds.end()) {
         bit = it->second;
@@ -380,7 +381,8 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
                      kSettlement = Rules::kSettlement, kSuffix = Rules::kSuffix, kCalendar = Rules::kCalendar,
                      kJoiner = Rules::kJoiner, kTitle = Rules::kTitle, kArticle = Rules::kArticle,
                      kLink = Rules::kLink, kFeature = Rules::kFeature, kParticle = Rules::kParticle,
-                     kIndefinite = Rules::kIndefinite, kHonorific = Rules::kHonorific, kNearEnd = Rules::kNearEnd;
+                     kIndefinite = Rules::kIndefinite, kHonorific = Rules::kHonorific, kNearEnd = Rules::kNearEnd,
+                     kCountryWord = Rules::kCountryWord;
   // The piece before `i` in the same sentence joined by plain spacing, skipping one article.
   auto prev_word = [&](uint32_t i, bool skip_article, uint32_t& at) -> bool {
     if (pieces[i].index_in_sentence == 0) return false;
@@ -409,6 +411,10 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
     c.feature_in_name = c.last > c.first && (word_kinds(c.last) & kFeature) != 0;
     if (prev_word(c.first, false, at)) {
       const std::string& f = folded(at);
+      // A locative cue right before the name, with no article between: enough for a name that
+      // is also a common word ("à Orange", "de Quimper", but not "de la Mission").
+      c.cue_direct = (word_kinds(at) & kCue) != 0;
+      c.prev_article = (word_kinds(at) & kArticle) != 0;
       // "a Batman costume": a place takes no indefinite article.
       if ((word_kinds(at) & kIndefinite)) c.indefinite = true;
       // "la alcaldesa Valencia", "Mayor Paris": a title before a name makes it a person.
@@ -446,6 +452,7 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
             c.unit_level = 2;
           }
           if ((word_kinds(at2) & kSettlement)) c.settlement = true;
+          if ((word_kinds(at2) & kCountryWord)) c.country_word = true;
         }
       }
       // "near X", "à proximité de X", "cerca de X": compare the phrases ending with the word
@@ -521,6 +528,7 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
       c.unit_level = prev.unit_level;
     }
     if (prev.cue) c.cue = true;
+    if (prev.cue_direct) c.cue_direct = true;
   }
   // Containers: "Paris, Texas", "Paris in northeast Texas", "Kulsary, in the Atyrau region",
   // "Bunia, the capital of Ituri province". The words between must all be joiners.
@@ -607,9 +615,12 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
     if (c.common_strong && !local_support && !c.same_sense) return false;
     if (c.common_weak && !exempt) {
       // At the start of a sentence a capital says nothing: "Mobile phone networks" needs more
-      // than the city named in the dateline. Inside a sentence, a locative cue will do: "à
-      // Orange" but not "l'opérateur Orange".
-      bool ok = c.sentence_initial ? local_support : (local_support || c.cue);
+      // than the city named in the dateline. Inside a sentence, a locative cue will do ("à
+      // Orange").
+      // Named elsewhere in the article, its country will do too, unless an article comes
+      // right before ("de la Mission", "the Union").
+      bool ok = c.sentence_initial ? local_support
+                                   : (local_support || c.cue_direct || (c.doc_support && !c.prev_article));
       if (!ok) return false;
     }
     return c.best_score >= kAccept;
@@ -627,6 +638,26 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
   std::string dateline_country;
   std::vector<double> country_weight(26 * 26);
   std::unordered_map<uint32_t, double> admin1_weight;
+  // Another mention of the same name that is placed by its holder, and that holder, say
+  // nothing about this one: "San José, California" is evidence against the other San José,
+  // not for it. Their contributions are left out of this one's evidence.
+  std::unordered_map<std::string, std::vector<size_t>> by_key;
+  for (size_t ci = 0; ci < cands.size(); ++ci) {
+    if (!cands[ci].notplace && !cands[ci].demonym_only) by_key[cands[ci].key].push_back(ci);
+  }
+  std::vector<std::vector<size_t>> excluded(cands.size());
+  for (size_t ci = 0; ci < cands.size(); ++ci) {
+    const auto& same = by_key[cands[ci].key];
+    if (same.size() < 2) continue;
+    for (size_t j : same) {
+      if (j == ci || cands[j].container < 0) continue;
+      excluded[ci].push_back(j);
+      // The chain of holders: "La Paz, en Baja California Sur, México".
+      for (int h = cands[j].container, depth = 0; h >= 0 && depth < 3; h = cands[h].container, ++depth) {
+        excluded[ci].push_back(static_cast<size_t>(h));
+      }
+    }
+  }
   for (int round = 0; round < 3; ++round) {
     // Evidence from every mention kept as a place by the previous round.
     country_weight = demonym_weight;
@@ -641,9 +672,19 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
     for (size_t ci = 0; ci < cands.size(); ++ci) {
       Candidate& c = cands[ci];
       if (c.notplace || c.demonym_only) continue;
-      // This mention's own previous answer is left out of its evidence.
+      // This mention's own previous answer is left out of its evidence, and so are the other
+      // mentions of the same name with their holders.
       const Place* own = previous[ci].place;
       double own_w = previous[ci].weight;
+      std::vector<std::pair<int, double>> minus_country;
+      std::vector<std::pair<uint32_t, double>> minus_admin1;
+      for (size_t j : excluded[ci]) {
+        const Resolved& r = previous[j];
+        if (r.place == nullptr || r.weight <= 0) continue;
+        if (int k = cc_index(r.place->country); k >= 0) minus_country.emplace_back(k, r.weight);
+        if (r.place->feature == Feature::kAdmin1) minus_admin1.emplace_back(r.place->index, r.weight);
+        if (r.place->admin1 != kNoPlace) minus_admin1.emplace_back(r.place->admin1, 0.3 * r.weight);
+      }
       double best = -1e9, second = -1e9;
       int best_option = -1;
       uint32_t best_flags = 0;
@@ -693,6 +734,8 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
           s += p.feature == Feature::kCity ? kSettlementAfter : -kSettlementAfter;
         }
         if (c.cue && p.feature != Feature::kCountry) s += kCue;
+        // "el vecino país de Níger": the country, not Niger State.
+        if (c.country_word) s += p.feature == Feature::kCountry ? kUnitAdmin : kUnitCity;
         if (c.feature_in_name && p.feature != Feature::kRegion && !c.unit_after) s += kFeatureInName;
         if (c.dateline) {
           s += p.feature == Feature::kCity ? kDatelineCity : (p.feature == Feature::kCountry ? kDatelineCountry : 0);
@@ -702,6 +745,9 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
         if (int k = cc_index(p.country); k >= 0) {
           double w = country_weight[k];
           if (own != nullptr && own->country == p.country) w -= own_w;
+          for (const auto& [mk, mw] : minus_country) {
+            if (mk == k) w -= mw;
+          }
           if (p.feature == Feature::kCountry) w = std::min(w, 1.0);  // a country needs little help
           if (w > 0.05) {
             s += kCountryEvidence * std::min(w, 1.5);
@@ -713,6 +759,9 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
           if (auto it = admin1_weight.find(p.admin1); it != admin1_weight.end()) w = it->second;
           if (own != nullptr && own->index == p.admin1) w -= own_w;
           if (own != nullptr && own->admin1 == p.admin1) w -= 0.3 * own_w;
+          for (const auto& [ma, mw] : minus_admin1) {
+            if (ma == p.admin1) w -= mw;
+          }
           if (w > 0.5) {
             s += kAdmin1Evidence;
             ev |= kEvAdmin1;
@@ -753,7 +802,9 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
     strong_sense.clear();
     for (size_t ci = 0; ci < cands.size(); ++ci) {
       const Candidate& c = cands[ci];
-      if (c.best >= 0 && c.strong && is_place(c) && !strong_sense.count(c.key)) {
+      // A sense fixed by a unit word ("the Atyrau region") does not carry to the bare name.
+      bool hinted = c.unit_after || c.unit_before || c.settlement || c.settlement_after || c.country_word;
+      if (c.best >= 0 && c.strong && !hinted && is_place(c) && !strong_sense.count(c.key)) {
         strong_sense.emplace(c.key, Sense{c.options[c.best].place.index, ci});
       }
       if (c.dateline && c.best >= 0) dateline_country = std::string(c.options[c.best].place.country);

@@ -603,7 +603,7 @@ std::vector<DateMention> DateRecognizer::Recognize(std::string_view text, const 
                                           VEILLE_SECTION("day-word"),   VEILLE_SECTION("night-of"),
                                           VEILLE_SECTION("unit")};
       for (SectionId section : kStrong) {
-        if (lex_.Match(words, i, section)) {
+        if (lex_.MayStart(words, i, section) && lex_.Match(words, i, section)) {
           is_strong = true;
           break;
         }
@@ -625,7 +625,7 @@ std::vector<DateMention> DateRecognizer::Recognize(std::string_view text, const 
     if (!is_core && (tokens[i].kind == TokenKind::kNumber || (!words[i].empty() && words[i][0] >= '0' && words[i][0] <= '9'))) {
       bool clause_end = i + 1 >= end || tokens[i + 1].kind == TokenKind::kPunct;
       is_core = strong_near(i, 3, 3) || clause_end;
-    } else if (!is_core && numbers_.lexicon().Match(words, i, VEILLE_SECTION("value"))) {
+    } else if (!is_core && numbers_.lexicon().MayStart(words, i, VEILLE_SECTION("value"))) {
       is_core = strong_near(i, 0, 3);
     }
     core[i - begin] = is_core;

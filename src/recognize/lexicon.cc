@@ -183,11 +183,7 @@ void Lexicon::Bind(Vocabulary& vocabulary) {
   }
 }
 
-const Lexicon::Starts* Lexicon::Starting(const Words& w, size_t i) const {
-  if (bound_ && w.vocabulary() == bound_) {
-    uint32_t id = w.id(i);
-    return id < by_id_.size() ? by_id_[id] : nullptr;
-  }
+const Lexicon::Starts* Lexicon::StartingSlow(const Words& w, size_t i) const {
   Words::Memo* memo = nullptr;
   for (Words::Memo& m : w.memo_) {
     if (m.lexicon == this) memo = &m;
@@ -204,11 +200,8 @@ const Lexicon::Starts* Lexicon::Starting(const Words& w, size_t i) const {
   return static_cast<const Starts*>(memo->starts[i]);
 }
 
-const LexiconEntry* Lexicon::Match(const Words& w, size_t i, SectionId section) const {
-  if (i >= w.size()) return nullptr;
-  const Starts* starting = Starting(w, i);
-  if (!starting || !starting->sections.test(section)) return nullptr;
-  for (uint32_t id : starting->ids) {  // longest first
+const LexiconEntry* Lexicon::MatchIn(const Starts& starting, const Words& w, size_t i, SectionId section) const {
+  for (uint32_t id : starting.ids) {  // longest first
     const LexiconEntry& e = entries_[id];
     if (e.section_id != section && e.family_id != section) continue;
     if (i + e.words.size() > w.size()) continue;

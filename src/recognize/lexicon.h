@@ -102,12 +102,23 @@ class Lexicon {
   void Bind(Vocabulary& vocabulary);
 
   // The longest entry of the section (or family, "cue:*") whose words start at token `i`.
-  const LexiconEntry* Match(const Words& w, size_t i, SectionId section) const;
+  const LexiconEntry* Match(const Words& w, size_t i, SectionId section) const {
+    if (i >= w.size()) return nullptr;
+    const Starts* starting = Starting(w, i);
+    if (!starting || !starting->sections.test(section)) return nullptr;
+    return MatchIn(*starting, w, i, section);
+  }
   const LexiconEntry* Match(const Words& w, size_t i, std::string_view section) const {
     return Match(w, i, InternSection(section));
   }
   // True when some entry starts with word i: a cheap test before trying every section.
   bool StartsAt(const Words& w, size_t i) const { return i < w.size() && Starting(w, i) != nullptr; }
+  // True when an entry of the section may start at word i (its first word fits; the rest of
+  // the phrase is not checked): cheaper than Match, for filters.
+  bool MayStart(const Words& w, size_t i, SectionId section) const {
+    const Starts* s = i < w.size() ? Starting(w, i) : nullptr;
+    return s && s->sections.test(section);
+  }
 
   const std::vector<LexiconEntry>& entries() const { return entries_; }
 
@@ -119,7 +130,16 @@ class Lexicon {
   };
   void Index(size_t entry);
   void Finalize();
-  const Starts* Starting(const Words& w, size_t i) const;
+  // Inline: the recognisers call it for nearly every word.
+  const Starts* Starting(const Words& w, size_t i) const {
+    if (bound_ == w.vocabulary_ && bound_) {
+      uint32_t id = w.ids_[i];
+      return id < by_id_.size() ? by_id_[id] : nullptr;
+    }
+    return StartingSlow(w, i);
+  }
+  const Starts* StartingSlow(const Words& w, size_t i) const;
+  const LexiconEntry* MatchIn(const Starts& starting, const Words& w, size_t i, SectionId section) const;
 
   struct Hash {
     using is_transparent = void;

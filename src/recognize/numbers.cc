@@ -250,12 +250,28 @@ std::optional<uint32_t> NumberRecognizer::ParseNumber(std::string_view text, con
 std::vector<NumberMention> NumberRecognizer::Recognize(std::string_view text, const std::vector<Token>& tokens,
                                                        const Words& w, uint32_t begin, uint32_t end) const {
   std::vector<NumberMention> out;
+  // A number holds a numeric word: digits, a number word or a vague amount. Qualifiers and
+  // ranges ("more than", "between") are only worth reading when one follows within reach.
+  constexpr uint32_t kReach = 5;
+  uint32_t next_numeric = end;  // the first numeric word at or after i
+  auto numeric = [&](uint32_t k) {
+    if (tokens[k].kind == TokenKind::kNumber || w[k].find('-') != std::string_view::npos) return true;
+    if (!lex_.StartsAt(w, k)) return false;
+    return lex_.MayStart(w, k, VEILLE_SECTION("value")) || lex_.MayStart(w, k, VEILLE_SECTION("vague")) ||
+           lex_.MayStart(w, k, VEILLE_SECTION("article")) || lex_.MayStart(w, k, VEILLE_SECTION("scale")) ||
+           lex_.MayStart(w, k, VEILLE_SECTION("not-number"));
+  };
+  std::vector<uint8_t> is_numeric(end - begin);
+  for (uint32_t k = begin; k < end; ++k) is_numeric[k - begin] = numeric(k);
   uint32_t i = begin;
   while (i < end) {
-    // Only digits, lexicon words and hyphenated compounds ("vingt-six") can start a number.
-    if (tokens[i].kind != TokenKind::kNumber && !lex_.StartsAt(w, i) &&
-        w[i].find('-') == std::string_view::npos) {
-      ++i;
+    if (next_numeric < i || next_numeric == end) {
+      next_numeric = i;
+      while (next_numeric < end && !is_numeric[next_numeric - begin]) ++next_numeric;
+    }
+    if (next_numeric >= end) break;
+    if (next_numeric > i + kReach) {
+      i = next_numeric - kReach;
       continue;
     }
     // "por ciento", "pour cent": percentages, whose words are also numbers.
