@@ -33,13 +33,13 @@ struct BenchOptions {
 
 Action AddBench(CLI::App& app) {
   auto* cmd = app.add_subcommand("bench", "Measure throughput (MB/s and documents/s on one core) over a corpus repeated\n"
-                                          "to a target size. Stages: segment (normalise + language + sentences/tokens),\n"
-                                          "extract (the whole pipeline).\n"
+                                          "to a target size. Stages: segment (normalise + sentences/tokens), dates (the same and\n"
+                                          "dates, as date parsers are compared), extract (the whole pipeline).\n"
                                           "Example: veille bench corpus/sample --stage segment --mb 100");
   auto o = std::make_shared<BenchOptions>();
   AddInputOptions(*cmd, o->input, /*inputs_required=*/false);
-  cmd->add_option("--stage", o->stage, "segment or extract")
-      ->check(CLI::IsMember({"segment", "extract"}))
+  cmd->add_option("--stage", o->stage, "segment, dates (normalise + segment + dates) or extract")
+      ->check(CLI::IsMember({"segment", "dates", "extract"}))
       ->capture_default_str();
   cmd->add_option("--mb", o->target_mb, "process the corpus repeatedly until this many MB are done")
       ->capture_default_str();
@@ -63,11 +63,12 @@ Action AddBench(CLI::App& app) {
       std::cerr << "veille bench: no documents to measure\n";
       return kExitUsage;
     }
-    // Languages are decided once, outside the timing of `segment`, as a record would give them.
+    // Languages are decided once, outside the timing of `segment` and `dates`, as a record
+    // would give them.
     uint64_t corpus_bytes = 0;
     for (auto& d : docs) {
       corpus_bytes += d.text.size();
-      if (d.lang.empty() && o->stage == "segment") d.lang = p->Analyze(d).lang;
+      if (d.lang.empty() && o->stage != "extract") d.lang = p->Analyze(d).lang;
     }
     const uint64_t target = static_cast<uint64_t>(o->target_mb * 1e6);
     uint64_t bytes = 0, documents = 0, sink_sum = 0;
@@ -79,6 +80,8 @@ Action AddBench(CLI::App& app) {
           Segmented s;
           p->Segment(d, n, s, d.lang);
           sink_sum += s.tokens.size() + s.sentences.size();
+        } else if (o->stage == "dates") {
+          sink_sum += p->Dates(d, d.lang).size();
         } else {
           pipeline::Analysis a = p->Analyze(d);
           sink_sum += a.events.size() + a.segmented.sentences.size();

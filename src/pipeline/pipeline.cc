@@ -112,6 +112,13 @@ void Pipeline::Segment(const Document& doc, NormalizedText& normalized, Segmente
   segmented = segmenter_.Segment(normalized.text, lang, options_.segmenter);
 }
 
+std::vector<recognize::Date> Pipeline::Dates(const Document& doc, std::string_view lang) const {
+  NormalizedText normalized = normalize::Normalize(doc.text);
+  Segmented segmented = segmenter_.Segment(normalized.text, lang, options_.segmenter);
+  recognize::DocumentContext context{lang, doc.published, recognize::IsUsStyledSource(doc.source), true};
+  return recognizer_.Recognize(normalized, segmented, context).dates;
+}
+
 Analysis Pipeline::Analyze(Document doc) const {
   Analysis a;
   a.doc = std::move(doc);

@@ -51,6 +51,9 @@ class Pipeline {
  public:
   static Result<Pipeline> Create(const Options& options = {});
   Analysis Analyze(Document doc) const;
+  // Normalise, segment and read dates only: what `veille bench --stage dates` measures
+  // against other date parsers.
+  std::vector<recognize::Date> Dates(const Document& doc, std::string_view lang) const;
   // Normalise and segment only: the part measured by `veille bench --stage segment`.
   void Segment(const Document& doc, NormalizedText& normalized, Segmented& segmented,
                std::string_view lang) const;

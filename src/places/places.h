@@ -85,6 +85,19 @@ class Recognizer {
       auto it = words.find(folded);
       return it == words.end() ? 0 : it->second;
     }
+    // A cheap pre-check before folding and looking up a lower-case word: its first two bytes
+    // (for a word starting outside ASCII, the filter lets it through).
+    std::vector<bool> lowercase_filter = std::vector<bool>(1 << 16, false);
+    void AddLowercaseFilter(std::string_view word) {
+      if (word.size() >= 2) lowercase_filter[FilterIndex(word)] = true;
+    }
+    bool MayStartLowercase(std::string_view word) const {
+      if (static_cast<unsigned char>(word[0]) >= 0x80 || static_cast<unsigned char>(word[1]) >= 0x80) return true;
+      return lowercase_filter[FilterIndex(word)];
+    }
+    static uint32_t FilterIndex(std::string_view w) {
+      return static_cast<uint32_t>(static_cast<unsigned char>(w[0])) << 8 | static_cast<unsigned char>(w[1]);
+    }
   };
 
  private:

@@ -197,7 +197,13 @@ Result<Recognizer> Recognizer::Create(const Gazetteer* gazetteer) {
           // Adjectives are written in lower case in French and Spanish ("kazakhe", "kazajo"),
           // and so are some names ("bande de Gaza", "cartel de Sinaloa"): those are the only
           // lower-case words worth looking up.
-          if (!item.empty() && !StartsUpper(item)) rules.lowercase_first.insert(key.substr(0, key.find(' ')));
+          if (!item.empty() && !StartsUpper(item)) {
+            rules.lowercase_first.insert(key.substr(0, key.find(' ')));
+            // The filter sees the word as written: index it by its first two bytes, which
+            // folding does not change for the lower-case ASCII that starts almost every such word.
+            std::string_view w = item.substr(0, item.find_first_of(" -'"));
+            rules.AddLowercaseFilter(w);
+          }
         } else {
           rules.words[key] |= bit;
         }
@@ -257,12 +263,19 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
 
   std::vector<Candidate> cands;
   std::string key;
+  std::vector<Posting> usable;
   static const std::vector<std::vector<std::string>> kNoPhrases;
   for (uint32_t i = 0; i < pieces.size();) {
     std::string_view first = piece_text(i);
     bool upper = StartsUpper(first);
     if (!upper) {
       if (rules.lowercase_first.empty() || first.size() < 3) {
+        ++i;
+        continue;
+      }
+      // Most words are lower case: a filter on their first bytes and length skips nearly all
+      // of them before any folding or hashing.
+      if (!rules.MayStartLowercase(first)) {
         ++i;
         continue;
       }
@@ -286,7 +299,7 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
       if (!entry) break;
       if (j > i) all_upper = all_upper && AllUpper(piece_text(j));
       if (entry->flags & kEntryName) {
-        std::vector<Posting> usable;
+        usable.clear();
         // A short all-capital word inside running text is an acronym (UN, AU, EU): only
         // postings marked as acronyms may match it.
         bool short_caps = all_upper && key.size() <= 3 && !dateline_zone;
@@ -308,7 +321,7 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
         }
         if (!usable.empty()) {
           best_last = static_cast<int>(j);
-          best_postings = std::move(usable);
+          best_postings = usable;
           best_key = key;
           best_common = entry->common;
         }
@@ -445,7 +458,14 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
       if ((word_kinds(at) & kLink) && pieces[at].index_in_sentence > 0) {
         uint32_t at2 = 0;
         if (prev_word(at, true, at2)) {
-          const std::string& f2 = folded(at2);
+          // One adjective may sit between: "la région voisine du Sud-Ouest", "the
+          // neighbouring province of".
+          constexpr uint32_t kHead = kUnit | kUnit2 | kSettlement | kCountryWord;
+          uint32_t at3 = 0;
+          if (!(word_kinds(at2) & kHead) && !StartsUpper(piece_text(at2)) && prev_word(at2, false, at3) &&
+              (word_kinds(at3) & kHead)) {
+            at2 = at3;
+          }
           if ((word_kinds(at2) & kUnit)) c.unit_before = true;
           if ((word_kinds(at2) & kUnit2)) {
             c.unit_before = true;
@@ -650,6 +670,7 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
     const auto& same = by_key[cands[ci].key];
     if (same.size() < 2) continue;
     for (size_t j : same) {
+      if (excluded[ci].size() >= 32) break;  // bounds the work on a long document
       if (j == ci || cands[j].container < 0) continue;
       excluded[ci].push_back(j);
       // The chain of holders: "La Paz, en Baja California Sur, México".
@@ -809,7 +830,13 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
       }
       if (c.dateline && c.best >= 0) dateline_country = std::string(c.options[c.best].place.country);
     }
+    // Stop early once a round changes nothing: the next would give the same answers.
+    bool same_answers = round > 0 && std::equal(current.begin(), current.end(), previous.begin(),
+                                                [](const Resolved& a, const Resolved& b) {
+                                                  return a.place == b.place && a.weight == b.weight;
+                                                });
     previous = std::move(current);
+    if (same_answers) break;
   }
 
   if (std::getenv("VEILLE_PLACES_DEBUG") != nullptr) {

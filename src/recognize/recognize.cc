@@ -73,6 +73,7 @@ Recognized Recognizer::Recognize(const NormalizedText& text, const Segmented& se
       out.dates.push_back(std::move(date));
       date_tokens.push_back({d.first, d.last});
     }
+    if (context.dates_only) continue;
     auto in_date = [&](uint32_t first, uint32_t last) {
       for (const auto& [a, b] : date_tokens) {
         if (first <= b && a <= last) return true;

@@ -46,6 +46,7 @@ struct DocumentContext {
   std::string_view lang;
   std::optional<CivilDate> published;
   bool month_first_dates = false;  // a US-styled source: 03/04/2022 is 4 March
+  bool dates_only = false;         // skip numbers and figures (date benchmarks)
 };
 
 class Recognizer {
