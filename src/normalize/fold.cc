@@ -36,6 +36,12 @@ const std::vector<std::string>& LatinTable() {
 }  // namespace
 
 std::string FoldForMatch(std::string_view text) {
+  std::string out;
+  AppendFoldedForMatch(out, text);
+  return out;
+}
+
+void AppendFoldedForMatch(std::string& out, std::string_view text) {
   bool latin = true;
   for (size_t i = 0; i < text.size() && latin; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
@@ -45,8 +51,7 @@ std::string FoldForMatch(std::string_view text) {
   }
   if (latin) {
     const auto& table = LatinTable();
-    std::string out;
-    out.reserve(text.size());
+    out.reserve(out.size() + text.size());
     for (size_t i = 0; i < text.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(text[i]);
       if (c < 0x80) {
@@ -57,9 +62,9 @@ std::string FoldForMatch(std::string_view text) {
       }
     }
     // A lone combining mark could not have joined a letter: NFC text has none here.
-    return out;
+    return;
   }
-  return FoldWithIcu(text);
+  out += FoldWithIcu(text);
 }
 
 namespace {

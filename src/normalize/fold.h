@@ -11,5 +11,7 @@ namespace veille::normalize {
 // Unicode case folding, canonical decomposition with non-spacing marks removed, NFC.
 // ASCII input takes a fast path.
 std::string FoldForMatch(std::string_view text);
+// The same, appended to `out` (no temporary string).
+void AppendFoldedForMatch(std::string& out, std::string_view text);
 
 }  // namespace veille::normalize

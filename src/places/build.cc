@@ -136,6 +136,18 @@ int Trust(NameKind k) {
   return 7;
 }
 
+// Words that are not names once the unit word is gone: "Western Province" is not "Western",
+// "Central Region" not "Central".
+bool IsGenericWord(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+      "north east", "north west", "south east", "south west", "northeast", "northwest", "southeast",
+      "southwest", "north eastern", "north western", "upper", "lower", "coast", "coastal", "capital",
+      "national", "federal", "greater", "middle", "centre", "center", "interior", "highland", "highlands",
+      "lake", "lakes", "island", "islands", "mountain", "border", "frontier", "autonomous", "special"};
+  return kWords.count(folded) > 0;
+}
+
 class Builder {
  public:
   explicit Builder(BuildReport& report) : report_(report) {}
@@ -177,7 +189,8 @@ class Builder {
     std::string normal = normalize::Normalize(Trim(name)).text;
     std::string key = NameKey(normal);
     size_t space = key.rfind(' ');
-    if (space != std::string::npos && IsUnitWord(std::string_view(key).substr(space + 1))) {
+    if (space != std::string::npos && IsUnitWord(std::string_view(key).substr(space + 1)) &&
+        !IsGenericWord(std::string_view(key).substr(0, space))) {
       Add(key.substr(0, space), {place, NameKind::kShortened, langs, 0});
     }
     // "Northern Darfur" is "North Darfur" in most English text.
@@ -212,7 +225,15 @@ class Builder {
         // The same place under the same key: keep the most trustworthy kind with its own
         // languages. A worse kind does not widen them: "Mexico" is Mexico City's French name
         // and one of its untagged alternates, which must not make it an English name.
-        if (Trust(posting.kind) < Trust(p.kind)) {
+        auto tagged = [](NameKind k) {
+          return k == NameKind::kPrimary || k == NameKind::kCurated || k == NameKind::kLocalized;
+        };
+        if (tagged(posting.kind) && tagged(p.kind)) {
+          // Names vouched for in several languages ("Iran" is curated for English and a French
+          // translation): the best kind, valid in all of them.
+          if (Trust(posting.kind) < Trust(p.kind)) p.kind = posting.kind;
+          p.langs |= posting.langs;
+        } else if (Trust(posting.kind) < Trust(p.kind)) {
           p.kind = posting.kind;
           p.langs = posting.langs;
         } else if (posting.kind == p.kind) {
@@ -772,7 +793,8 @@ Result<BuildReport> BuildGazetteer(const BuildInputs& in, const std::string& out
       } else if (kind == "cue" || kind == "near" || kind == "unit" || kind == "settlement" || kind == "suffix" ||
                  kind == "calendar" || kind == "joiner" || kind == "title" || kind == "article" ||
                  kind == "link" || kind == "feature" || kind == "particle" || kind == "indefinite" ||
-                 kind == "unit2" || kind == "honorific" || kind == "countryword") {
+                 kind == "unit2" || kind == "honorific" || kind == "countryword" ||
+                 kind == "landmark") {
         // Rules for the matcher, read by recognize.cc at run time.
       } else {
         return Err(bad_line(path, line, "unknown kind"));

@@ -77,7 +77,7 @@ class Recognizer {
     static constexpr uint32_t kCue = 1, kUnit = 2, kUnit2 = 4, kSettlement = 8, kSuffix = 16, kCalendar = 32,
                               kJoiner = 64, kTitle = 128, kArticle = 256, kLink = 512, kFeature = 1024,
                               kParticle = 2048, kIndefinite = 4096, kHonorific = 8192, kNearEnd = 16384,
-                              kCountryWord = 32768;
+                              kCountryWord = 32768, kLandmark = 65536;
     std::unordered_map<std::string, uint32_t> words;
     std::vector<std::vector<std::string>> near;       // folded pieces of each phrase
     std::unordered_set<std::string> lowercase_first;  // first pieces of lower-case names

@@ -169,7 +169,8 @@ Result<Recognizer> Recognizer::Create(const Gazetteer* gazetteer) {
           {"settlement", Rules::kSettlement}, {"suffix", Rules::kSuffix}, {"calendar", Rules::kCalendar},
           {"joiner", Rules::kJoiner},     {"title", Rules::kTitle},       {"article", Rules::kArticle},
           {"link", Rules::kLink},         {"feature", Rules::kFeature},   {"particle", Rules::kParticle},
-          {"indefinite", Rules::kIndefinite}, {"honorific", Rules::kHonorific}, {"countryword", Rules::kCountryWord}};
+          {"indefinite", Rules::kIndefinite}, {"honorific", Rules::kHonorific}, {"countryword", Rules::kCountryWord},
+          {"landmark", Rules::kLandmark}};
       uint32_t bit = 0;
       if (auto it = kKinds.find(kind); it != kKinds.end()) {
         bit = it->second;
@@ -395,7 +396,7 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
                      kJoiner = Rules::kJoiner, kTitle = Rules::kTitle, kArticle = Rules::kArticle,
                      kLink = Rules::kLink, kFeature = Rules::kFeature, kParticle = Rules::kParticle,
                      kIndefinite = Rules::kIndefinite, kHonorific = Rules::kHonorific, kNearEnd = Rules::kNearEnd,
-                     kCountryWord = Rules::kCountryWord;
+                     kCountryWord = Rules::kCountryWord, kLandmark = Rules::kLandmark;
   // The piece before `i` in the same sentence joined by plain spacing, skipping one article.
   auto prev_word = [&](uint32_t i, bool skip_article, uint32_t& at) -> bool {
     if (pieces[i].index_in_sentence == 0) return false;
@@ -438,8 +439,9 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
         c.unit_before = true;
         c.unit_level = 2;
       }
-      // "le fleuve Dniepr", "el río Cauca": the feature, not a town of that name.
-      if ((word_kinds(at) & kFeature)) c.feature_after = true;
+      // "le fleuve Dniepr", "el río Cauca", "el hospital Viedma", "la plaza San Martín": the
+      // feature or the landmark, not a town of that name.
+      if ((word_kinds(at) & (kFeature | kLandmark))) c.feature_after = true;
       // "Mocimboa da Praia", "Universidad de Chile": a capitalised word and a particle before
       // the name make it the end of a longer name we do not know.
       if ((word_kinds(at) & kParticle) && pieces[at].index_in_sentence > 0 && gap(at - 1) == " ") {
@@ -530,6 +532,12 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
         c.org_next = true;
       }
       if ((g2 == " " || g2 == "'") && (word_kinds(next) & kSuffix) && StartsUpper(nt)) c.org_next = true;
+      // "Riad el-Solh", "Santiago de Compostela" when the whole is unknown: a particle and a
+      // capitalised word after the name continue it.
+      if (g2 == " " && (word_kinds(next) & kParticle) && same_sentence(next, next + 1) &&
+          Joinable(gap(next), piece_text(next)) && StartsUpper(piece_text(next + 1))) {
+        c.org_next = true;
+      }
     }
   }
   // "las regiones de Cusco, Ayacucho y Junín", "in London, Bristol and Bath": a unit word or
@@ -642,6 +650,19 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
       bool ok = c.sentence_initial ? local_support
                                    : (local_support || c.cue_direct || (c.doc_support && !c.prev_article));
       if (!ok) return false;
+    }
+    bool any_support = local_support || c.cue || c.doc_support || c.same_sense;
+    // A name known only as an untagged alternate or another language's translation ("Rima"
+    // for Lima) is kept only with some evidence.
+    NameKind kind = c.options[c.best].post.kind;
+    bool foreign = kind == NameKind::kAlternate ||
+                   ((kind == NameKind::kLocalized || kind == NameKind::kCurated) && !(c.options[c.best].post.langs & lang_bit));
+    if (foreign && !any_support) return false;
+    // The first word of a sentence that matches a town with nothing else for it ("¿Habrá una
+    // sexta noche?") is more likely a word than a town abroad.
+    if (c.sentence_initial && !any_support && c.first == c.last && p.feature == Feature::kCity &&
+        p.rank != Rank::kPplc && p.population < 1000000) {
+      return false;
     }
     return c.best_score >= kAccept;
   };

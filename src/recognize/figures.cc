@@ -149,6 +149,12 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         break;
       }
     }
+    // "37 policiers et gendarmes", "350 policías y gendarmes": people of one group.
+    if (ph.person && match(q, VEILLE_SECTION("conjunction"))) {
+      if (const LexiconEntry* p2 = match(q + 1, VEILLE_SECTION("person:*"))) {
+        if (p2->section == ph.person->section) q = q + 1 + len(p2);
+      }
+    }
     // "among the protesters", "parmi les civils", "entre los policías".
     if (const LexiconEntry* among = match(q, VEILLE_SECTION("group-prep"))) {
       uint32_t r = q + len(among);
@@ -216,7 +222,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         if (const LexiconEntry* aux = match(r, VEILLE_SECTION("aux"))) {
           if (HasArg(aux, "relative")) after_in_relative = true;
           r += len(aux);
-        } else if (w[r] == "," && ph.has_words && !after_in_relative) {
+        } else if (w[r] == "," && (ph.person || ph.noun) && !after_in_relative) {
           // A parenthesis between the people and the verb: "neuf personnes, dont quatre
           // policiers, ont été tuées"; or the comma closing it after a subset.
           uint32_t close = r + 1;
@@ -259,6 +265,15 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       if (b && (!c || len(b) >= len(c))) {
         c = b;
         s = s2;
+      }
+      if (!c && hops == 0) {
+        // French and Spanish put the verb first: "Ont perdu la vie 11 personnes", "murieron
+        // 12 civiles", "fueron detenidas 3.811 personas".
+        uint32_t s3 = 0;
+        if (const LexiconEntry* a = EndingAt(w, begin, e, VEILLE_SECTION("after:*"), &s3); a && len(a) >= 2) {
+          c = a;
+          s = s3;
+        }
       }
       if (c && HasArg(c, "needs-person") && !ph.person) c = nullptr;  // "lost 3-1" is a score
       if (c) {
@@ -315,6 +330,10 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     // soldiers and 23 militants", "18 heridos entre los policías y 37 entre los
     // manifestantes", "3 811 selon le ministère, et 4 300 selon l'opposition".
     bool inherited = false;
+    if (kind.empty() && previous && subset) {
+      kind = previous->figure.kind;  // "dont 9 transportés à l'hôpital", "of which 5 critical"
+      inherited = true;
+    }
     if (kind.empty() && previous && !n.plain_digits_year() && bare && !n.weak) {
       bool close = n.first > previous->last;
       bool joined = false;
@@ -358,11 +377,29 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       }
       continue;
     }
-    // An article read as one ("a policeman was killed", "mató a un soldado") needs people.
-    if (n.weak && !ph.person && !ph.noun) continue;
+    // An article read as one ("a policeman was killed", "mató a un soldado") needs people,
+    // or a cue before it and a noun after it ("la muerte de un abogado").
+    // Only after a cue that names a death or an arrest with a preposition: "la muerte de",
+    // "the killing of" (not "dejó un saldo", "arrested a total of").
+    auto nominal_cue = [&](const LexiconEntry* cue) {
+      if (!cue) return false;
+      std::string_view last = cue->words.back();
+      return last == "de" || last == "of" || last == "d'" || last == "del";
+    };
+    bool weak_noun = n.weak && nominal_cue(before) && j < end && tokens[j].kind == TokenKind::kWord &&
+                     !match(j, VEILLE_SECTION("unit")) && !match(j, VEILLE_SECTION("link")) && w[j].size() >= 3;
+    if (n.weak && !ph.person && !ph.noun && !weak_noun && !subset) continue;
     if (n.weak && !(after || ph.noun || before || inherited)) continue;
+    if (n.weak && weak_noun && !ph.person) {
+      ph.last = j;  // the noun belongs to the figure's words
+    }
     // A bare year is not a count unless people or a figure noun follow it.
     if (n.plain_digits && n.value >= 1900 && n.value <= 2100 && !ph.person && !ph.noun) continue;
+    // Security forces deployed are not participants ("mobilised 5,000 soldiers").
+    if (kind == "participants" && group == "security_forces") continue;
+    // A generic action ("blocked", "joined") makes participants only of people, not of
+    // unlisted nouns ("18,000 containers blocked the canal").
+    if (kind == "participants" && !ph.person && ph.has_words && after && HasArg(after, "needs-person")) continue;
     FigureMention f;
     f.number_first = n.first;
     f.number_last = n.last;

@@ -46,13 +46,17 @@ Words::Words(std::string_view text, const std::vector<Token>& tokens, const Voca
     if (ascii) {
       for (char c : raw) buffer_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
     } else {
-      buffer_ += normalize::FoldForMatch(raw);
+      normalize::AppendFoldedForMatch(buffer_, raw);
     }
     ranges_.push_back({start, static_cast<uint32_t>(buffer_.size()) - start});
   }
   if (vocabulary_) {
-    ids_.reserve(ranges_.size());
-    for (size_t i = 0; i < ranges_.size(); ++i) ids_.push_back(vocabulary_->Find((*this)[i]));
+    ids_.resize(ranges_.size(), Vocabulary::kUnknown);
+    for (size_t i = 0; i < ranges_.size(); ++i) {
+      // Digits never start a lexicon entry; skip hashing them.
+      if (tokens[i].kind == TokenKind::kNumber) continue;
+      ids_[i] = vocabulary_->Find((*this)[i]);
+    }
   }
 }
 

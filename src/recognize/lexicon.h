@@ -51,9 +51,14 @@ class Vocabulary {
   static constexpr uint32_t kUnknown = UINT32_MAX;
 
  private:
+  // FNV-1a: words are short, and an inline loop beats a call into the library's hash.
   struct Hash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    size_t operator()(std::string_view s) const {
+      uint64_t h = 1469598103934665603ULL;
+      for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+      return static_cast<size_t>(h);
+    }
   };
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
 };

@@ -406,6 +406,13 @@ TEST_F(PlacesTest, PeopleAndOrganisationsAreNotPlaces) {
   EXPECT_EQ(Found("Talks resumed in Washington on Monday."), (Strings{"Washington=4140963"}));
 }
 
+TEST_F(PlacesTest, LandmarksAndUntaggedAlternatesNeedMore) {
+  EXPECT_EQ(Found("Los heridos fueron llevados al hospital Dallas, según sus familias.", "es"), Strings{});
+  // "Lutece" is only an untagged GeoNames alternate of Paris: kept with a cue, not alone.
+  EXPECT_EQ(Found("He said Lutece was a fine name for a cat."), Strings{});
+  EXPECT_EQ(Found("Thousands marched in Lutece on Sunday."), (Strings{"Lutece=2988507"}));
+}
+
 TEST_F(PlacesTest, AdminUnitNamedNextToATown) {
   auto run = Analyze("Several hundred oil workers rallied in Kulsary, in the Atyrau region, on Tuesday. The "
                      "regional capital, Atyrau, was calm.");
