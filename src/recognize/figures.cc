@@ -452,7 +452,10 @@ std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token
   auto stop_at = [&](uint32_t i) {
     if (IsPunct(tokens, i) && w[i] != "'" && w[i] != "-") return true;
     if (tokens[i].kind == TokenKind::kNumber) return true;
-    if (lex_.Match(w, i, VEILLE_SECTION("source-verb")) || lex_.Match(w, i, VEILLE_SECTION("cue:*")) || lex_.Match(w, i, VEILLE_SECTION("after:*"))) return true;
+    if (lex_.Match(w, i, VEILLE_SECTION("source-verb")) || lex_.Match(w, i, VEILLE_SECTION("cue:*")) ||
+        lex_.Match(w, i, VEILLE_SECTION("after:*")) || lex_.Match(w, i, VEILLE_SECTION("source-stop"))) {
+      return true;
+    }
     for (const auto& [a, b] : stops) {
       if (i >= a && i <= b) return true;
     }
@@ -487,8 +490,15 @@ std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token
     const LexiconEntry* v = lex_.Match(w, i, VEILLE_SECTION("source-verb"));
     if (!v) continue;
     uint32_t after = i + static_cast<uint32_t>(v->words.size());
-    // "..., said the ministry." / "..., a indiqué la police."
-    if (i > begin && IsPunct(tokens, i - 1) && after < end && !stop_at(after)) {
+    // "a dit", "ont annoncé", "ha informado": the auxiliary belongs to the verb.
+    uint32_t verb_start = i;
+    while (verb_start > begin && lex_.Match(w, verb_start - 1, VEILLE_SECTION("source-aux"))) --verb_start;
+    // "..., said the ministry." / "..., a indiqué la police." / "..., announced Sunday the
+    // governor" (a date may stand between the verb and the source).
+    for (const auto& [a, b] : stops) {
+      if (after >= a && after <= b) after = b + 1;
+    }
+    if (verb_start > begin && IsPunct(tokens, verb_start - 1) && after < end && !stop_at(after)) {
       uint32_t k = after;
       while (k < end && k - after < kMaxSourceTokens && !stop_at(k)) ++k;
       out.push_back(make(after, k - 1));
@@ -496,11 +506,19 @@ std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token
       continue;
     }
     // "The ministry said ...", "..., the ministry said.", "rights groups say".
-    uint32_t s = i;
-    while (s > begin && i - s < kMaxSourceTokens && !stop_at(s - 1)) --s;
-    // Drop a leading conjunction: "mais l'Organisation ... avance".
-    while (s < i && (lex_.Match(w, s, VEILLE_SECTION("conjunction")) || w[s] == "but" || w[s] == "mais" || w[s] == "pero")) ++s;
-    if (s < i && i - s <= 8) out.push_back(make(s, i - 1));
+    uint32_t s = verb_start;
+    while (s > begin && verb_start - s < kMaxSourceTokens && !stop_at(s - 1)) --s;
+    // Drop a leading conjunction: "mais l'Organisation ... avance", "tandis que le ministère".
+    while (s < verb_start && (lex_.Match(w, s, VEILLE_SECTION("conjunction")) || lex_.Match(w, s, VEILLE_SECTION("source-lead")))) ++s;
+    if (s < verb_start && verb_start - s <= 8) {
+      // "le parquet de Lille, qui a précisé que ...": the relative pronoun stands for the
+      // source named just before it.
+      if (lex_.Match(w, s, VEILLE_SECTION("source-relative"))) {
+        if (!out.empty()) out.push_back(out.back());
+      } else {
+        out.push_back(make(s, verb_start - 1));
+      }
+    }
   }
   return out;
 }

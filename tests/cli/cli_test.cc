@@ -104,6 +104,21 @@ TEST_F(CliTest, AnnotateReadsStdinAsTextOrJsonLines) {
   EXPECT_EQ(std::count(jsonl.out.begin(), jsonl.out.end(), '\n'), 2);
 }
 
+TEST_F(CliTest, AnnotatePrintsPlacesWithOffsetsIntoTheOriginalText) {
+  if (!fs::exists(fs::path(VEILLE_BINARY).parent_path() / "data" / "gazetteer.vdat")) {
+    GTEST_SKIP() << "no gazetteer: run veille data build";
+  }
+  // A curly quote and a non-breaking hyphen are normalised before matching; the span must
+  // still point at the user's bytes.
+  std::string text = "Police said \u201cclashes\u201d spread to Alma\u2011Ata, Kazakhstan.";
+  RunResult r = RunVeille("annotate -", "{\"id\":\"p1\",\"lang\":\"en\",\"text\":\"" + text + "\"}\n");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"text\":\"Alma\u2011Ata\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"geonames_id\":1526384"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"kind\":\"place\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"feature\":\"country\""), std::string::npos) << r.out;
+}
+
 TEST_F(CliTest, IngestingTheSameFolderTwiceKeepsTheSameDocuments) {
   RunResult first = RunVeille("ingest " + P("articles") + " --db " + P("v.db"));
   EXPECT_EQ(first.code, 0) << first.err;
