@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "normalize/normalize.h"
 #include "places/build.h"
@@ -446,6 +447,20 @@ TEST_F(PlacesTest, NearAndRegionsAndOffsets) {
   EXPECT_FALSE(near.evidence.empty());
   EXPECT_GT(near.confidence, 0.0);
   EXPECT_LE(near.confidence, 1.0);
+}
+
+TEST_F(PlacesTest, OneRecognizerServesManyThreads) {
+  const std::string text = "PARIS, Texas, May 3 (Veille Wire) - A tornado hit Paris. Clashes in Almaty and Kulsary.";
+  Strings expected = Found(text);
+  std::vector<std::thread> threads;
+  std::vector<Strings> got(4);
+  for (size_t t = 0; t < got.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) got[t] = Found(text);
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (const Strings& g : got) EXPECT_EQ(g, expected);
 }
 
 // ---- Event location -----------------------------------------------------------------------
