@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.h"
 
+#include "assemble/assemble.h"
 #include "normalize/normalize.h"
 #include "refdata/refdata.h"
 
@@ -32,16 +33,9 @@ void AddRecognizedSpans(Analysis& a) {
               {"relative", d.date.relative.empty() ? json(nullptr) : json(d.date.relative)}};
     a.spans.push_back({"date", o.begin, o.end, f.dump()});
   }
-  for (recognize::FigureFound& fig : a.recognized.figures) {
-    Span o = original(fig.span);
-    Figure& f = fig.figure;
-    f.start = o.begin;
-    f.end = o.end;
-    f.text = a.doc.text.substr(o.begin, o.end - o.begin);
-    if (fig.source_span.size() > 0) {
-      Span so = original(fig.source_span);
-      f.source = a.doc.text.substr(so.begin, so.end - so.begin);
-    }
+  for (const recognize::FigureFound& fig : a.recognized.figures) {
+    const Figure& f = fig.figure;
+    Span o{f.start, f.end};
     if (fig.restated) continue;  // one figure: the restatement is evidence, not a new span
     json j = {{"figure_kind", f.kind}, {"value", f.value},  {"min", OrNull(f.min)},
               {"max", OrNull(f.max)},  {"approx", f.approx}, {"group", f.group},
@@ -70,6 +64,52 @@ void AddPlaceSpans(Analysis& a) {
 }
 // --- end places ---
 
+// Figures carry their words and offsets in the user's text (they end up in events).
+void MapFigures(Analysis& a) {
+  const OffsetMap& map = a.normalized.map;
+  for (recognize::FigureFound& fig : a.recognized.figures) {
+    Span o = map.ToOriginal(fig.span);
+    Figure& f = fig.figure;
+    f.start = o.begin;
+    f.end = o.end;
+    f.text = a.doc.text.substr(o.begin, o.end - o.begin);
+    if (fig.source_span.size() > 0) {
+      Span so = map.ToOriginal(fig.source_span);
+      f.source = a.doc.text.substr(so.begin, so.end - so.begin);
+    }
+  }
+}
+
+// Events, and the trigger and actor spans, in the user's offsets.
+void AddEvents(Analysis& a, assemble::Assembled&& assembled, bool annotate) {
+  const OffsetMap& map = a.normalized.map;
+  for (Event& e : assembled.events) {
+    for (Evidence& ev : e.evidence) {
+      Span o = map.ToOriginal(Span{ev.start, ev.end});
+      ev.start = o.begin;
+      ev.end = o.end;
+      ev.text = a.doc.text.substr(o.begin, o.end - o.begin);
+    }
+    a.events.push_back(std::move(e));
+  }
+  if (!annotate) return;
+  for (const assemble::TriggerMention& t : assembled.triggers) {
+    Span o = map.ToOriginal(t.span);
+    json j = {{"plover", t.plover},
+              {"event_type", t.event_type.empty() ? json(nullptr) : json(t.event_type)},
+              {"sub_event_type", t.sub_event_type.empty() ? json(nullptr) : json(t.sub_event_type)},
+              {"negated", t.negated},
+              {"hypothetical", t.hypothetical}};
+    a.spans.push_back({"trigger", o.begin, o.end, j.dump()});
+  }
+  for (const assemble::ActorMention& m : assembled.actors) {
+    Span o = map.ToOriginal(m.span);
+    json j = {{"name", m.actor.name}, {"type", m.actor.type},
+              {"country", m.actor.country.empty() ? json(nullptr) : json(m.actor.country)}};
+    a.spans.push_back({"actor", o.begin, o.end, j.dump(-1, ' ', false, json::error_handler_t::replace)});
+  }
+}
+
 void SortSpans(Analysis& a) {
   std::stable_sort(a.spans.begin(), a.spans.end(), [](const AnnotatedSpan& x, const AnnotatedSpan& y) {
     return x.start != y.start ? x.start < y.start : x.end > y.end;
@@ -83,7 +123,9 @@ Result<Pipeline> Pipeline::Create(const Options& options) {
   if (!segmenter) return Err(segmenter.error());
   auto recognizer = recognize::Recognizer::Create();
   if (!recognizer) return Err(recognizer.error());
-  Pipeline pipeline(options, std::move(*segmenter), std::move(*recognizer));
+  auto assembler = assemble::Assembler::Create();
+  if (!assembler) return Err(assembler.error());
+  Pipeline pipeline(options, std::move(*segmenter), std::move(*recognizer), std::move(*assembler));
   if (Status s = pipeline.LoadPlaces(); !s.ok()) return Err(s);
   return pipeline;
 }
@@ -134,6 +176,7 @@ Analysis Pipeline::Analyze(Document doc) const {
   // --- numbers, dates, figures ---
   recognize::DocumentContext context{a.lang, a.doc.published, recognize::IsUsStyledSource(a.doc.source)};
   a.recognized = recognizer_.Recognize(a.normalized, a.segmented, context);
+  MapFigures(a);
   if (options_.annotate) AddRecognizedSpans(a);
   // --- end numbers, dates, figures ---
   // --- places ---
@@ -142,6 +185,10 @@ Analysis Pipeline::Analyze(Document doc) const {
     if (options_.annotate) AddPlaceSpans(a);
   }
   // --- end places ---
+  // --- events ---
+  assemble::Input input{a.doc, a.lang, a.normalized, a.segmented, a.recognized, places_ ? &a.places : nullptr};
+  AddEvents(a, assembler_.Assemble(input), options_.annotate);
+  // --- end events ---
   SortSpans(a);
   return a;
 }

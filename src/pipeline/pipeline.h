@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "assemble/assemble.h"
 #include "language/language.h"
 #include "places/places.h"
 #include "recognize/recognize.h"
@@ -70,8 +71,9 @@ class Pipeline {
   Options options_;
   segment::Segmenter segmenter_;
   recognize::Recognizer recognizer_;
-  Pipeline(Options o, segment::Segmenter s, recognize::Recognizer r)
-      : options_(o), segmenter_(std::move(s)), recognizer_(std::move(r)) {}
+  assemble::Assembler assembler_;
+  Pipeline(Options o, segment::Segmenter s, recognize::Recognizer r, assemble::Assembler a)
+      : options_(o), segmenter_(std::move(s)), recognizer_(std::move(r)), assembler_(std::move(a)) {}
 };
 
 }  // namespace veille::pipeline

@@ -415,6 +415,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     if (n.weak) f.figure.min = f.figure.max = 1;
     f.figure.approx = n.approx;
     f.figure.group = group;
+    f.subset = subset;
     if (toll && toll_min && kind == Suffix(toll->section)) f.figure.max.reset();
     out.push_back(f);
     previous_index = static_cast<int>(out.size()) - 1;

@@ -106,7 +106,7 @@ Recognized Recognizer::Recognize(const NormalizedText& text, const Segmented& se
       std::optional<SourceMention> chosen;
       if (best && !best->anaphoric) chosen = *best;
       else if (earlier) chosen = earlier;
-      FigureFound found{span_of(f.first, f.last), si, std::move(f.figure), {}, false};
+      FigureFound found{span_of(f.first, f.last), si, std::move(f.figure), {}, false, f.subset};
       if (chosen) {
         found.source_span = span_of(chosen->first, chosen->last);
         found.figure.source = text.text.substr(found.source_span.begin, found.source_span.size());

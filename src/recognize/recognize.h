@@ -34,6 +34,7 @@ struct FigureFound {
   Figure figure;       // text and offsets unset: the pipeline maps them to the original
   Span source_span;    // empty when no source is named
   bool restated = false;  // the same toll said again: one figure, extra evidence
+  bool subset = false;    // part of an earlier toll: not added to it in fatalities
 };
 
 struct Recognized {

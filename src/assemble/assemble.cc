@@ -1,0 +1,360 @@
+#include "assemble/assemble.h"
+
+#include <algorithm>
+#include <set>
+
+#include "base/data.h"
+#include "base/hash.h"
+
+namespace veille::assemble {
+
+using recognize::LexiconEntry;
+using recognize::SectionId;
+using recognize::Words;
+
+struct Assembler::Models {
+  recognize::Lexicon lexicon;
+  std::unique_ptr<recognize::Vocabulary> vocabulary;
+};
+
+namespace {
+
+// "trigger:ASSAULT:Violence against civilians:Attack" -> its three parts ("-" is none).
+struct EventClass {
+  std::string plover, event_type, sub_event_type;
+};
+
+EventClass ClassOf(const std::string& section) {
+  EventClass c;
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    size_t colon = section.find(':', start);
+    parts.push_back(section.substr(start, colon == std::string::npos ? std::string::npos : colon - start));
+    if (colon == std::string::npos) break;
+    start = colon + 1;
+  }
+  if (parts.size() >= 2) c.plover = parts[1];
+  if (parts.size() >= 3 && parts[2] != "-") c.event_type = parts[2];
+  if (parts.size() >= 4 && parts[3] != "-") c.sub_event_type = parts[3];
+  return c;
+}
+
+bool Armed(const std::string& actor_type) {
+  return actor_type == "State forces" || actor_type == "Rebel group" || actor_type == "Political militia" ||
+         actor_type == "Identity militia" || actor_type == "External/Other forces";
+}
+
+bool Violent(const Event& e) {
+  return e.plover == "ASSAULT" || e.event_type == "Riots" || e.event_type == "Battles" ||
+         e.event_type == "Explosions/Remote violence" || e.event_type == "Violence against civilians" ||
+         e.sub_event_type == "Protest with intervention";
+}
+
+// Whether a figure of this kind describes this event.
+bool Fits(const std::string& kind, const Event& e) {
+  if (kind == "killed" || kind == "injured") return Violent(e);
+  if (kind == "arrested") return e.sub_event_type == "Arrests" || e.event_type == "Protests" || e.event_type == "Riots";
+  if (kind == "participants") return e.plover == "PROTEST" || e.event_type == "Protests" || e.event_type == "Riots";
+  if (kind == "missing") return e.sub_event_type == "Abduction/forced disappearance" || Violent(e);
+  if (kind == "displaced") return Violent(e) || e.plover == "COERCE";
+  return false;
+}
+
+void SetClass(Event& e, const char* event_type, const char* sub_event_type, const char* plover) {
+  e.event_type = event_type;
+  e.sub_event_type = sub_event_type;
+  e.plover = plover;
+}
+
+}  // namespace
+
+int64_t Fatalities(const std::vector<Figure>& figures, const std::vector<bool>& subset) {
+  std::map<std::string, int64_t> lowest_by_group;
+  for (size_t k = 0; k < figures.size(); ++k) {
+    const Figure& f = figures[k];
+    if (f.kind != "killed" || (k < subset.size() && subset[k])) continue;
+    auto [it, inserted] = lowest_by_group.emplace(f.group, f.value);
+    if (!inserted) it->second = std::min(it->second, f.value);
+  }
+  int64_t total = 0;
+  for (const auto& [group, value] : lowest_by_group) total += value;
+  return total;
+}
+
+Result<Assembler> Assembler::Create() {
+  Assembler a;
+  std::set<std::string> langs;
+  for (std::string_view path : EmbeddedPaths()) {
+    if (path.ends_with("/events.txt")) langs.emplace(path.substr(0, path.find('/')));
+  }
+  auto load = [](std::string_view lang) -> Result<std::shared_ptr<const Models>> {
+    auto lex = recognize::LoadLexicon(lang, "events");
+    if (!lex) return Err(lex.error());
+    auto m = std::make_shared<Models>(Models{std::move(*lex), std::make_unique<recognize::Vocabulary>()});
+    m->lexicon.Bind(*m->vocabulary);
+    return std::shared_ptr<const Models>(std::move(m));
+  };
+  for (const std::string& lang : langs) {
+    auto m = load(lang);
+    if (!m) return Err(m.error());
+    a.by_lang_[lang] = *m;
+  }
+  if (!langs.empty()) {
+    auto all = load("und");
+    if (!all) return Err(all.error());
+    a.fallback_ = *all;
+  }
+  return a;
+}
+
+const Assembler::Models& Assembler::For(std::string_view lang) const {
+  auto it = by_lang_.find(lang);
+  return it == by_lang_.end() ? *fallback_ : *it->second;
+}
+
+Assembled Assembler::Assemble(const Input& in) const {
+  Assembled out;
+  if (!fallback_) return out;  // no event lexicons embedded
+  const Models& m = For(in.lang);
+  const recognize::Lexicon& lex = m.lexicon;
+  const auto& tokens = in.segmented.tokens;
+  const std::string& text = in.normalized.text;
+  Words w(text, tokens, m.vocabulary.get());
+  const SectionId kTrigger = VEILLE_SECTION("trigger:*");
+  const SectionId kActor = VEILLE_SECTION("actor:*");
+  const SectionId kDemonym = VEILLE_SECTION("demonym");
+  auto span_of = [&](uint32_t a, uint32_t b) { return Span{tokens[a].span.begin, tokens[b].span.end}; };
+
+  struct Found {
+    EventClass cls;
+    uint32_t first, last, sentence;
+  };
+  std::vector<Found> triggers;
+  std::vector<ActorMention> actors;
+  std::vector<std::pair<uint32_t, uint32_t>> actor_tokens;  // first, last of each actor
+  for (uint32_t si = 0; si < in.segmented.sentences.size(); ++si) {
+    const Sentence& s = in.segmented.sentences[si];
+    const uint32_t begin = s.first_token, end = s.first_token + s.token_count;
+    for (uint32_t i = begin; i < end; ++i) {
+      if (!lex.StartsAt(w, i)) continue;
+      if (const LexiconEntry* a = lex.Match(w, i, kActor)) {
+        uint32_t last = i + static_cast<uint32_t>(a->words.size()) - 1;
+        if (last >= end) continue;
+        Actor actor{std::string(text.substr(tokens[i].span.begin, tokens[last].span.end - tokens[i].span.begin)),
+                    a->section.substr(a->section.find(':') + 1), a->args.empty() ? "" : a->args[0]};
+        // "forces kazakhes", "Kazakh security forces", "el ejército colombiano".
+        for (uint32_t k : {i > begin ? i - 1 : UINT32_MAX, last + 1 < end ? last + 1 : UINT32_MAX}) {
+          if (k == UINT32_MAX || !actor.country.empty()) continue;
+          if (const LexiconEntry* d = lex.Match(w, k, kDemonym); d && !d->args.empty()) actor.country = d->args[0];
+        }
+        actors.push_back({span_of(i, last), si, std::move(actor)});
+        actor_tokens.push_back({i, last});
+        i = last;
+        continue;
+      }
+      if (const LexiconEntry* t = lex.Match(w, i, kTrigger)) {
+        uint32_t last = i + static_cast<uint32_t>(t->words.size()) - 1;
+        if (last >= end) continue;
+        triggers.push_back({ClassOf(t->section), i, last, si});
+        i = last;
+      }
+    }
+  }
+  out.actors = actors;
+
+  // Modality: a negation, a hypothesis, a future, a denial or a threat before the trigger in
+  // its clause keeps it from being coded as a fact; a threat is coded as THREATEN.
+  std::vector<Event> events;
+  std::vector<uint32_t> event_sentence, event_trigger;
+  for (const Found& t : triggers) {
+    const Sentence& s = in.segmented.sentences[t.sentence];
+    TriggerMention tm{span_of(t.first, t.last), t.sentence, t.cls.plover, t.cls.event_type, t.cls.sub_event_type,
+                      false, false};
+    bool threat = false;
+    for (uint32_t k = t.first; k-- > s.first_token && t.first - k <= 6;) {
+      if (w[k] == "," || w[k] == ";" || w[k] == ".") break;
+      if (const LexiconEntry* mod = lex.Match(w, k, VEILLE_SECTION("modality:*"))) {
+        const std::string kind = mod->section.substr(mod->section.find(':') + 1);
+        if (kind == "negation" || kind == "denial") tm.negated = true;
+        else tm.hypothetical = true;
+        if (kind == "threat") threat = true;
+        break;
+      }
+    }
+    out.triggers.push_back(tm);
+    if ((tm.negated || tm.hypothetical) && !threat) continue;
+    Event e;
+    e.plover = t.cls.plover;
+    e.event_type = t.cls.event_type;
+    e.sub_event_type = t.cls.sub_event_type;
+    if (threat) SetClass(e, "", "", "THREATEN");
+    // One event per class and sentence: a second trigger of the same class adds nothing.
+    bool duplicate = false;
+    for (size_t k = 0; k < events.size(); ++k) {
+      if (event_sentence[k] == t.sentence && events[k].plover == e.plover &&
+          events[k].sub_event_type == e.sub_event_type) {
+        duplicate = true;
+      }
+    }
+    if (duplicate) continue;
+    events.push_back(std::move(e));
+    event_sentence.push_back(t.sentence);
+    event_trigger.push_back(static_cast<uint32_t>(&t - triggers.data()));
+  }
+
+  // Actors: the nearest before the trigger acts, the nearest after is acted on; "by/par/por
+  // X" after a passive trigger acts.
+  for (size_t k = 0; k < events.size(); ++k) {
+    const Found& t = triggers[event_trigger[k]];
+    const ActorMention* before = nullptr;
+    const ActorMention* after = nullptr;
+    const ActorMention* agent = nullptr;
+    for (size_t a = 0; a < actors.size(); ++a) {
+      if (actors[a].sentence != t.sentence) continue;
+      uint32_t first = actor_tokens[a].first;
+      if (actor_tokens[a].second < t.first) before = &actors[a];
+      if (first > t.last && !after) after = &actors[a];
+      if (first > t.last && first >= 1 && !agent &&
+          (w[first - 1] == "by" || w[first - 1] == "par" || w[first - 1] == "por" ||
+           (first >= 2 && (w[first - 2] == "par" || w[first - 2] == "by" || w[first - 2] == "por")))) {
+        agent = &actors[a];
+      }
+    }
+    Event& e = events[k];
+    if (agent) {
+      e.actor1 = agent->actor;
+      if (before && before != agent) e.actor2 = before->actor;
+    } else {
+      if (before) e.actor1 = before->actor;
+      if (after) e.actor2 = after->actor;
+    }
+    if (e.event_type == "Protests" && e.actor1 && e.actor1->type != "Protesters" && e.actor2 &&
+        e.actor2->type == "Protesters") {
+      std::swap(e.actor1, e.actor2);
+    }
+  }
+
+  // Figures: each goes to the event of its sentence whose trigger is nearest and fits its
+  // kind, else to the last fitting event earlier in the paragraph.
+  const auto& figures = in.recognized.figures;
+  std::vector<std::vector<bool>> subsets(events.size());
+  for (const recognize::FigureFound& f : figures) {
+    if (f.restated) continue;
+    int best = -1;
+    uint32_t best_distance = UINT32_MAX;
+    for (size_t k = 0; k < events.size(); ++k) {
+      if (event_sentence[k] != f.sentence || !Fits(f.figure.kind, events[k])) continue;
+      const Found& t = triggers[event_trigger[k]];
+      uint32_t tb = tokens[t.first].span.begin;
+      uint32_t distance = tb > f.span.begin ? tb - f.span.begin : f.span.begin - tb;
+      if (distance < best_distance) {
+        best = static_cast<int>(k);
+        best_distance = distance;
+      }
+    }
+    if (best < 0) {
+      const uint32_t paragraph = in.segmented.sentences[f.sentence].paragraph;
+      for (size_t k = events.size(); k-- > 0;) {
+        if (event_sentence[k] < f.sentence && in.segmented.sentences[event_sentence[k]].paragraph == paragraph &&
+            f.sentence - event_sentence[k] <= 2 && Fits(f.figure.kind, events[k])) {
+          best = static_cast<int>(k);
+          break;
+        }
+      }
+    }
+    if (best < 0) continue;
+    events[best].figures.push_back(f.figure);
+    subsets[best].push_back(f.subset);
+  }
+
+  // Decision rules of docs/ontology.md that the trigger alone cannot make.
+  for (size_t k = 0; k < events.size(); ++k) {
+    Event& e = events[k];
+    const uint32_t si = event_sentence[k];
+    bool protest_here = false, protesters_hurt = false;
+    for (size_t j = 0; j < events.size(); ++j) {
+      if (j != k && event_sentence[j] == si && events[j].event_type == "Protests") protest_here = true;
+    }
+    for (const Figure& f : e.figures) {
+      if ((f.kind == "killed" || f.kind == "injured") && f.group == "protesters") protesters_hurt = true;
+    }
+    bool state_actor = e.actor1 && e.actor1->type == "State forces";
+    bool protester_victims = (e.actor2 && e.actor2->type == "Protesters") || protesters_hurt;
+    // Killing or wounding non-violent demonstrators: excessive force.
+    if (e.event_type == "Violence against civilians" && e.sub_event_type == "Attack" &&
+        (protester_victims || (protest_here && state_actor))) {
+      SetClass(e, "Protests", "Excessive force against protesters", "ASSAULT");
+    }
+    // Both sides armed: a battle.
+    if (e.event_type == "Violence against civilians" && e.sub_event_type == "Attack" && e.actor1 && e.actor2 &&
+        Armed(e.actor1->type) && Armed(e.actor2->type)) {
+      SetClass(e, "Battles", "Armed clash", "ASSAULT");
+    }
+    // A peaceful protest with deaths at the hands of the state.
+    if (e.sub_event_type == "Peaceful protest" && protesters_hurt) {
+      SetClass(e, "Protests", "Excessive force against protesters", "ASSAULT");
+    }
+  }
+  // Arrests during a protest belong to the protest (it becomes a protest with intervention).
+  for (size_t k = 0; k < events.size(); ++k) {
+    if (events[k].sub_event_type != "Arrests") continue;
+    for (size_t j = 0; j < events.size(); ++j) {
+      if (j == k || event_sentence[j] != event_sentence[k] || events[j].event_type != "Protests") continue;
+      if (events[j].sub_event_type == "Peaceful protest") events[j].sub_event_type = "Protest with intervention";
+      for (size_t f = 0; f < events[k].figures.size(); ++f) {
+        events[j].figures.push_back(events[k].figures[f]);
+        subsets[j].push_back(subsets[k][f]);
+      }
+      events[k].plover.clear();  // merged
+      break;
+    }
+  }
+
+  // Date, place, evidence, fatalities, id, confidence.
+  for (size_t k = 0; k < events.size(); ++k) {
+    Event& e = events[k];
+    if (e.plover.empty()) continue;
+    const uint32_t si = event_sentence[k];
+    const Sentence& s = in.segmented.sentences[si];
+    const Found& t = triggers[event_trigger[k]];
+    // The date of the trigger's sentence (the nearest one), else of the sentences before it
+    // in the paragraph; none is an unknown date, not the publication date.
+    const recognize::Date* date = nullptr;
+    uint32_t best = UINT32_MAX;
+    for (const recognize::Date& d : in.recognized.dates) {
+      if (d.sentence == si) {
+        uint32_t tb = tokens[t.first].span.begin;
+        uint32_t distance = tb > d.span.begin ? tb - d.span.begin : d.span.begin - tb;
+        if (distance < best) {
+          best = distance;
+          date = &d;
+        }
+      }
+    }
+    if (!date) {
+      for (const recognize::Date& d : in.recognized.dates) {
+        if (d.sentence < si && in.segmented.sentences[d.sentence].paragraph == s.paragraph) date = &d;
+      }
+    }
+    if (date) e.date = date->date;
+    if (in.places) e.location = places::EventLocation(*in.places, in.segmented, si);
+    e.evidence.push_back({s.span.begin, s.span.end, std::string(text.substr(s.span.begin, s.span.size()))});
+    e.fatalities = Fatalities(e.figures, subsets[k]);
+    e.doc_id = in.doc.id;
+    e.lang = std::string(in.lang);
+    e.event_id = in.doc.id + ":" +
+                 HashHex(std::to_string(tokens[t.first].span.begin) + "|" + e.plover + "|" + e.sub_event_type).substr(0, 10);
+    double confidence = 0.4;
+    if (e.actor1) confidence += 0.15;
+    if (e.location) confidence += 0.15;
+    if (e.date.value) confidence += 0.1;
+    if (!e.figures.empty()) confidence += 0.1;
+    if (!e.event_type.empty()) confidence += 0.05;
+    e.confidence = std::min(1.0, confidence);
+    out.events.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace veille::assemble

@@ -1,0 +1,71 @@
+// Event assembly: from the recognised spans of a document to the events an analyst would
+// code (docs/ontology.md). Version 0: lexical triggers (data/<lang>/events.txt) give the
+// event class; modality words before a trigger in its clause keep it from being coded as a
+// fact; actors come from the actor lexicon around the trigger; figures, date and place come
+// from the trigger's sentence, else from the sentences before it in its paragraph; a few of
+// the ontology's decision rules refine the class (excessive force, armed clash, arrests
+// during a protest). Immutable after Create; thread-safe.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "places/places.h"
+#include "recognize/lexicon.h"
+#include "recognize/recognize.h"
+#include "veille/document.h"
+#include "veille/event.h"
+#include "veille/text.h"
+
+namespace veille::assemble {
+
+// A trigger or actor found in the text, for `veille annotate` (offsets into the normalised
+// text; the pipeline maps them back).
+struct TriggerMention {
+  Span span;
+  uint32_t sentence = 0;
+  std::string plover, event_type, sub_event_type;
+  bool negated = false;
+  bool hypothetical = false;  // also future, denied, threatened
+};
+
+struct ActorMention {
+  Span span;
+  uint32_t sentence = 0;
+  Actor actor;
+};
+
+struct Assembled {
+  std::vector<TriggerMention> triggers;
+  std::vector<ActorMention> actors;
+  std::vector<Event> events;  // evidence offsets into the normalised text; the pipeline maps them
+};
+
+struct Input {
+  const Document& doc;
+  std::string_view lang;
+  const NormalizedText& normalized;
+  const Segmented& segmented;
+  const recognize::Recognized& recognized;
+  const places::DocumentPlaces* places;  // null when places are off
+};
+
+class Assembler {
+ public:
+  static Result<Assembler> Create();
+  Assembled Assemble(const Input& input) const;
+
+ private:
+  struct Models;
+  const Models& For(std::string_view lang) const;
+  std::map<std::string, std::shared_ptr<const Models>, std::less<>> by_lang_;
+  std::shared_ptr<const Models> fallback_;
+};
+
+// Fatalities by ACLED's convention from an event's figures: killed figures of different
+// groups add up; of one group the lowest (most conservative) counts; subsets never add.
+int64_t Fatalities(const std::vector<Figure>& figures, const std::vector<bool>& subset);
+
+}  // namespace veille::assemble
