@@ -339,6 +339,21 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     if (date) e.date = date->date;
     if (in.places) e.location = places::EventLocation(*in.places, in.segmented, si);
+    // ACLED codes the crowd of a demonstration even when no word names it, and gives local
+    // actors the country of the event.
+    if (!e.actor1 && e.event_type == "Protests" && e.sub_event_type != "Excessive force against protesters") {
+      e.actor1 = Actor{"Protesters", "Protesters", ""};
+    }
+    if (!e.actor1 && e.event_type == "Riots") e.actor1 = Actor{"Rioters", "Rioters", ""};
+    if (e.sub_event_type == "Excessive force against protesters" && !e.actor2) {
+      e.actor2 = Actor{"Protesters", "Protesters", ""};
+    }
+    for (std::optional<Actor>* a : {&e.actor1, &e.actor2}) {
+      if (*a && (*a)->country.empty() && e.location && !e.location->country.empty() &&
+          (*a)->type != "External/Other forces") {
+        (*a)->country = e.location->country;
+      }
+    }
     e.evidence.push_back({s.span.begin, s.span.end, std::string(text.substr(s.span.begin, s.span.size()))});
     e.fatalities = Fatalities(e.figures, subsets[k]);
     e.doc_id = in.doc.id;

@@ -1,0 +1,76 @@
+#include "assemble/assemble.h"
+
+#include <gtest/gtest.h>
+
+#include "normalize/normalize.h"
+#include "segment/segment.h"
+
+namespace veille::assemble {
+namespace {
+
+Figure Killed(int64_t value, const std::string& group) {
+  Figure f;
+  f.kind = "killed";
+  f.value = value;
+  f.group = group;
+  return f;
+}
+
+TEST(Fatalities, GroupsAddUpTheLowestOfAGroupCountsAndSubsetsNever) {
+  // "killed 17 soldiers and 23 militants": two groups.
+  EXPECT_EQ(Fatalities({Killed(17, "security_forces"), Killed(23, "militants")}, {false, false}), 40);
+  // "police said 12 died; organisers said 30": one toll, two sources, the lowest counts.
+  EXPECT_EQ(Fatalities({Killed(12, "unknown"), Killed(30, "unknown")}, {false, false}), 12);
+  // "23 dead, including 5 police officers": the subset is inside the toll.
+  EXPECT_EQ(Fatalities({Killed(23, "unknown"), Killed(5, "security_forces")}, {false, true}), 23);
+  Figure injured = Killed(40, "unknown");
+  injured.kind = "injured";
+  EXPECT_EQ(Fatalities({injured}, {false}), 0);
+}
+
+Assembled Assemble(const std::string& text, const std::string& lang) {
+  static const segment::Segmenter seg = *segment::Segmenter::Create();
+  static const recognize::Recognizer rec = *recognize::Recognizer::Create();
+  static const Assembler assembler = *Assembler::Create();
+  Document doc;
+  doc.id = "t";
+  doc.text = text;
+  doc.published = CivilDate{2022, 1, 7};
+  NormalizedText n = normalize::Normalize(text);
+  Segmented s = seg.Segment(n.text, lang);
+  recognize::Recognized r = rec.Recognize(n, s, {lang, doc.published, false});
+  return assembler.Assemble(Input{doc, lang, n, s, r, nullptr});
+}
+
+TEST(Assembler, CodesEventsWithFiguresAndSkipsWhatDidNotHappen) {
+  Assembled a = Assemble("Police arrested 3,811 people on Thursday. Unions threatened to strike. "
+                    "The army denied that troops had fired on the crowd.",
+                    "en");
+  ASSERT_FALSE(a.events.empty());
+  const Event& arrests = a.events.front();
+  EXPECT_EQ(arrests.sub_event_type, "Arrests");
+  EXPECT_EQ(arrests.plover, "COERCE");
+  ASSERT_EQ(arrests.figures.size(), 1u);
+  EXPECT_EQ(arrests.figures[0].value, 3811);
+  ASSERT_TRUE(arrests.date.value);
+  EXPECT_EQ(FormatIsoDate(*arrests.date.value), "2022-01-06");
+  for (const Event& e : a.events) {
+    EXPECT_NE(e.plover, "PROTEST") << "a threatened strike is not a protest";
+    EXPECT_NE(e.plover, "ASSAULT") << "a denied shooting is not coded as a fact";
+  }
+  bool negated = false;
+  for (const TriggerMention& t : a.triggers) negated = negated || t.negated;
+  EXPECT_TRUE(negated) << "the denied trigger is still shown, flagged";
+}
+
+TEST(Assembler, SameInputGivesTheSameIds) {
+  Assembled a = Assemble("Soldiers killed 12 civilians in a village near Gao on Monday.", "en");
+  Assembled b = Assemble("Soldiers killed 12 civilians in a village near Gao on Monday.", "en");
+  ASSERT_FALSE(a.events.empty());
+  ASSERT_EQ(a.events.size(), b.events.size());
+  EXPECT_EQ(a.events[0].event_id, b.events[0].event_id);
+  EXPECT_EQ(a.events[0].fatalities, 12);
+}
+
+}  // namespace
+}  // namespace veille::assemble
