@@ -160,8 +160,10 @@ TEST_F(CliTest, EvalScoresAGoldFileAndFailsBelowAFloor) {
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("events"), std::string::npos);
   EXPECT_TRUE(fs::exists(P("report.json")));
-  RunResult floor = RunVeille("eval " + P("gold.jsonl") + " --min events=0.5");
-  EXPECT_EQ(floor.code, 1) << "no events are extracted yet, so the floor fails";
+  std::ofstream(P("unmet.jsonl"))
+      << "{\"id\":\"g2\",\"lang\":\"en\",\"text\":\"The weather was mild.\",\"events\":[{\"plover\":\"PROTEST\"}]}\n";
+  RunResult floor = RunVeille("eval " + P("unmet.jsonl") + " --min events=0.5");
+  EXPECT_EQ(floor.code, 1) << "nothing in that text is a protest, so the floor fails";
   EXPECT_NE(floor.err.find("below the floor"), std::string::npos);
 }
 
