@@ -312,6 +312,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   }
 
   // Date, place, evidence, fatalities, id, confidence.
+  std::vector<uint32_t> out_sentence;
   for (size_t k = 0; k < events.size(); ++k) {
     Event& e = events[k];
     if (e.plover.empty()) continue;
@@ -367,6 +368,24 @@ Assembled Assembler::Assemble(const Input& in) const {
     if (!e.figures.empty()) confidence += 0.1;
     if (!e.event_type.empty()) confidence += 0.05;
     e.confidence = std::min(1.0, confidence);
+    // A happening told again a few sentences later in the same paragraph (same class, place
+    // and day, nothing new counted) is one event with more evidence.
+    bool merged = false;
+    for (size_t j = out.events.size(); j-- > 0 && !merged;) {
+      Event& prior = out.events[j];
+      const uint32_t pj = out_sentence[j];
+      if (in.segmented.sentences[pj].paragraph != s.paragraph || si - pj > 3) break;
+      bool same_class = prior.plover == e.plover && prior.sub_event_type == e.sub_event_type;
+      bool same_place = !e.location || !prior.location || e.location->name == prior.location->name;
+      bool same_day = !e.date.value || !prior.date.value || e.date.value == prior.date.value;
+      if (same_class && same_place && same_day && e.figures.empty()) {
+        prior.evidence.insert(prior.evidence.end(), e.evidence.begin(), e.evidence.end());
+        if (!prior.date.value && e.date.value) prior.date = e.date;
+        merged = true;
+      }
+    }
+    if (merged) continue;
+    out_sentence.push_back(si);
     out.events.push_back(std::move(e));
   }
   return out;
