@@ -138,7 +138,11 @@ Assembled Assembler::Assemble(const Input& in) const {
     const uint32_t begin = s.first_token, end = s.first_token + s.token_count;
     for (uint32_t i = begin; i < end; ++i) {
       if (!lex.StartsAt(w, i)) continue;
-      if (const LexiconEntry* a = lex.Match(w, i, kActor)) {
+      const LexiconEntry* trigger_here = lex.Match(w, i, kTrigger);
+      const LexiconEntry* actor_here = lex.Match(w, i, kActor);
+      // The longer phrase wins: "government resigned" is a trigger, "riot police" an actor.
+      if (actor_here && trigger_here && trigger_here->words.size() > actor_here->words.size()) actor_here = nullptr;
+      if (const LexiconEntry* a = actor_here) {
         uint32_t last = i + static_cast<uint32_t>(a->words.size()) - 1;
         if (last >= end) continue;
         Actor actor{std::string(text.substr(tokens[i].span.begin, tokens[last].span.end - tokens[i].span.begin)),
@@ -153,7 +157,7 @@ Assembled Assembler::Assemble(const Input& in) const {
         i = last;
         continue;
       }
-      if (const LexiconEntry* t = lex.Match(w, i, kTrigger)) {
+      if (const LexiconEntry* t = trigger_here) {
         uint32_t last = i + static_cast<uint32_t>(t->words.size()) - 1;
         if (last >= end) continue;
         triggers.push_back({ClassOf(t->section), i, last, si});
@@ -290,6 +294,15 @@ Assembled Assembler::Assemble(const Input& in) const {
     if (e.event_type == "Violence against civilians" && e.sub_event_type == "Attack" && e.actor1 && e.actor2 &&
         Armed(e.actor1->type) && Armed(e.actor2->type)) {
       SetClass(e, "Battles", "Armed clash", "ASSAULT");
+    }
+    // A government or its head resigning is a strategic development (docs/ontology.md rule on
+    // resignations); a minister resigning stays outside ACLED.
+    if (e.plover == "RETREAT" && e.event_type.empty() && e.actor1 && e.actor1->type == "State forces") {
+      const std::string who = e.actor1->name;
+      bool head = who.find("overnment") != std::string::npos || who.find("ouvernement") != std::string::npos ||
+                  who.find("obierno") != std::string::npos || who.find("resident") != std::string::npos ||
+                  who.find("remier") != std::string::npos || who.find("rime") != std::string::npos;
+      if (head) SetClass(e, "Strategic developments", "Other", "RETREAT");
     }
     // A peaceful protest with deaths at the hands of the state.
     if (e.sub_event_type == "Peaceful protest" && protesters_hurt) {

@@ -10,6 +10,7 @@
 // the keys that also holds every proper prefix of a multi-word key, so the matcher can
 // extend a window word by word and stop as soon as no longer name can follow.
 #include "places/build.h"
+#include "base/lines.h"
 
 #include <algorithm>
 #include <bit>
@@ -432,13 +433,10 @@ Result<BuildReport> BuildGazetteer(const BuildInputs& in, const std::string& out
   };
   std::vector<CityRow> rows;
   {
-    std::string_view rest = *cities_text;
-    size_t line_no = 0;
-    while (!rest.empty()) {
-      ++line_no;
-      size_t eol = rest.find('\n');
-      std::string_view line = rest.substr(0, eol);
-      rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
+    LineReader lines(*cities_text);
+    std::string_view line;
+    while (lines.Next(line)) {
+      const size_t line_no = lines.number();
       if (line.empty()) continue;
       auto f = SplitOn(line, '\t');
       if (f.size() < 19) {

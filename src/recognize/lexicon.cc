@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "base/data.h"
+#include "base/lines.h"
 #include "normalize/fold.h"
 #include "segment/segment.h"
 
@@ -92,12 +93,10 @@ void SetSectionIds(LexiconEntry& e) {
 Result<Lexicon> Lexicon::Parse(std::string_view content, const std::string& name) {
   Lexicon lex;
   std::string section;
-  size_t line_no = 0;
-  while (!content.empty()) {
-    ++line_no;
-    size_t eol = content.find('\n');
-    std::string_view line = content.substr(0, eol);
-    content = eol == std::string_view::npos ? std::string_view() : content.substr(eol + 1);
+  LineReader lines(content);
+  std::string_view line;
+  while (lines.Next(line)) {
+    const size_t line_no = lines.number();
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
     while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
     if (line.empty() || line.front() == '#') continue;

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "base/hash.h"
+#include "base/lines.h"
 #include "normalize/fold.h"
 
 namespace veille::refdata {
@@ -222,13 +223,10 @@ Result<Countries> Countries::Load(const std::string& path) {
   auto payload = ReadContainer(path, Kind::kCountries);
   if (!payload) return Err(payload.error());
   Countries c;
-  std::string_view rest = *payload;
-  size_t line_no = 0;
-  while (!rest.empty()) {
-    ++line_no;
-    size_t eol = rest.find('\n');
-    std::string_view line = rest.substr(0, eol);
-    rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
+  LineReader lines(*payload);
+  std::string_view line;
+  while (lines.Next(line)) {
+    const size_t line_no = lines.number();
     size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
     if (t1 != 2 || t2 == std::string_view::npos) {
       return Err(Status::Corruption(path + ": record " + std::to_string(line_no) + " is malformed"));
