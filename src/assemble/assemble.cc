@@ -309,11 +309,49 @@ Assembled Assembler::Assemble(const Input& in) const {
       SetClass(e, "Protests", "Excessive force against protesters", "ASSAULT");
     }
   }
+  // One happening told with a general and a specific word ("an air strike ... killed 43",
+  // "shot dead three protesters as thousands marched") is one event: in a sentence the most
+  // specific class of a family absorbs the others and their figures.
+  auto rank = [](const Event& e) -> std::pair<int, int> {  // family, specificity
+    const std::string& t = e.sub_event_type;
+    if (t == "Peaceful protest") return {1, 1};
+    if (t == "Protest with intervention") return {1, 2};
+    if (t == "Excessive force against protesters") return {1, 3};
+    if (t == "Violent demonstration" || t == "Mob violence") return {1, 4};
+    if (t == "Attack" || t == "Armed clash") return {2, 1};
+    if (e.event_type == "Explosions/Remote violence" || t == "Sexual violence" || t == "Abduction/forced disappearance" ||
+        t == "Government regains territory" || t == "Non-state actor overtakes territory") {
+      return {2, 2};
+    }
+    return {0, 0};
+  };
+  for (size_t k = 0; k < events.size(); ++k) {
+    auto [family, level] = rank(events[k]);
+    if (family == 0 || events[k].plover.empty()) continue;
+    for (size_t j = 0; j < events.size(); ++j) {
+      if (j == k || event_sentence[j] != event_sentence[k] || events[j].plover.empty()) continue;
+      auto [f2, l2] = rank(events[j]);
+      // Clashes around a demonstration are the demonstration's.
+      bool absorbed = (f2 == family && l2 < level) ||
+                      (family == 1 && f2 == 2 && events[j].sub_event_type == "Armed clash");
+      if (!absorbed) continue;
+      for (size_t f = 0; f < events[j].figures.size(); ++f) {
+        events[k].figures.push_back(events[j].figures[f]);
+        subsets[k].push_back(subsets[j][f]);
+      }
+      if (!events[k].actor1 && events[j].actor1) events[k].actor1 = events[j].actor1;
+      if (!events[k].actor2 && events[j].actor2) events[k].actor2 = events[j].actor2;
+      events[j].plover.clear();
+    }
+  }
   // Arrests during a protest belong to the protest (it becomes a protest with intervention).
   for (size_t k = 0; k < events.size(); ++k) {
-    if (events[k].sub_event_type != "Arrests") continue;
+    if (events[k].sub_event_type != "Arrests" || events[k].plover.empty()) continue;
     for (size_t j = 0; j < events.size(); ++j) {
-      if (j == k || event_sentence[j] != event_sentence[k] || events[j].event_type != "Protests") continue;
+      if (j == k || event_sentence[j] != event_sentence[k] || events[j].event_type != "Protests" ||
+          events[j].plover.empty()) {
+        continue;
+      }
       if (events[j].sub_event_type == "Peaceful protest") events[j].sub_event_type = "Protest with intervention";
       for (size_t f = 0; f < events[k].figures.size(); ++f) {
         events[j].figures.push_back(events[k].figures[f]);
