@@ -2,7 +2,9 @@
 
 #include <fmt/core.h>
 
+#include <atomic>
 #include <iostream>
+#include <thread>
 #include <map>
 
 namespace veille::cli {
@@ -14,6 +16,8 @@ void AddInputOptions(CLI::App& cmd, InputOptions& o, bool inputs_required) {
                  "publication date (YYYY-MM-DD) for records without one; relative dates resolve against it");
   cmd.add_option("--lang", o.lang, "language of records without one: auto (detect), en, fr, es, ...");
   cmd.add_option("--max-bytes", o.max_bytes, "largest accepted article or record, in bytes")->capture_default_str();
+  cmd.add_option("--threads", o.threads, "worker threads analysing documents (0: one per hardware thread)")
+      ->capture_default_str();
 }
 
 int ForEachAnalysis(const InputOptions& o, const pipeline::Pipeline& p,
@@ -28,11 +32,38 @@ int ForEachAnalysis(const InputOptions& o, const pipeline::Pipeline& p,
       return kExitUsage;
     }
   }
+  // Documents are analysed in batches by worker threads (the Pipeline is immutable and
+  // shared); results are handed on in input order, so output and store order never depend
+  // on the number of threads.
+  const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  constexpr size_t kBatch = 128;
+  std::vector<Document> batch;
+  auto flush = [&] {
+    std::vector<pipeline::Analysis> results(batch.size());
+    if (threads <= 1 || batch.size() < 2) {
+      for (size_t k = 0; k < batch.size(); ++k) results[k] = p.Analyze(std::move(batch[k]));
+    } else {
+      std::atomic<size_t> next{0};
+      auto work = [&] {
+        for (size_t k; (k = next.fetch_add(1)) < batch.size();) results[k] = p.Analyze(std::move(batch[k]));
+      };
+      std::vector<std::thread> pool;
+      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+      work();
+      for (std::thread& t : pool) t.join();
+    }
+    batch.clear();
+    for (pipeline::Analysis& a : results) on_analysis(std::move(a));
+  };
   ingest::Sink sink;
-  sink.on_document = [&](Document&& d) { on_analysis(p.Analyze(std::move(d))); };
+  sink.on_document = [&](Document&& d) {
+    batch.push_back(std::move(d));
+    if (batch.size() == kBatch) flush();
+  };
   sink.on_notice = [](const Notice& n) { std::cerr << n.origin.ToString() << ": warning: " << n.message << "\n"; };
   sink.on_rejection = [](const ingest::Rejection& r) { std::cerr << r.ToString() << " (record rejected)\n"; };
   auto counts = ingest::ReadInputs(o.inputs, options, sink);
+  flush();
   if (!counts) {
     std::cerr << "veille: " << counts.error().message() << "\n";
     return kExitUsage;

@@ -27,6 +27,7 @@ struct InputOptions {
   std::string published;  // YYYY-MM-DD
   std::string lang = "auto";
   uint64_t max_bytes = 10ull << 20;
+  unsigned threads = 0;  // 0: one per hardware thread
 };
 void AddInputOptions(CLI::App& cmd, InputOptions& o, bool inputs_required = true);
 

@@ -2,6 +2,7 @@
 // machine described, so that figures in notes can be reproduced and compared.
 #include <fmt/core.h>
 
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -71,8 +72,10 @@ Action AddBench(CLI::App& app) {
       if (d.lang.empty() && o->stage != "extract") d.lang = p->Analyze(d).lang;
     }
     const uint64_t target = static_cast<uint64_t>(o->target_mb * 1e6);
-    uint64_t bytes = 0, documents = 0, sink_sum = 0;
+    const unsigned threads = o->input.threads ? o->input.threads : 1;
+    std::atomic<uint64_t> bytes{0}, documents{0}, sink_sum{0};
     auto start = std::chrono::steady_clock::now();
+    auto work = [&] {
     while (bytes < target) {
       for (const Document& d : docs) {
         if (o->stage == "segment") {
@@ -90,6 +93,11 @@ Action AddBench(CLI::App& app) {
         ++documents;
       }
     }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << fmt::format("machine: {}, {} hardware threads; veille {} ({} build)\n", CpuModel(),
                              std::thread::hardware_concurrency(), VEILLE_VERSION,
@@ -100,9 +108,11 @@ Action AddBench(CLI::App& app) {
 #endif
     );
     std::cout << fmt::format("corpus: {} documents, {:.2f} MB, repeated to {:.1f} MB ({} documents)\n", docs.size(),
-                             corpus_bytes / 1e6, bytes / 1e6, documents);
-    std::cout << fmt::format("stage {}: {:.1f} MB/s, {:.0f} documents/s on one core ({:.2f} s; checksum {})\n",
-                             o->stage, bytes / 1e6 / seconds, documents / seconds, seconds, sink_sum);
+                             corpus_bytes / 1e6, bytes / 1e6, documents.load());
+    std::cout << fmt::format("stage {}: {:.1f} MB/s, {:.0f} documents/s on {} ({:.2f} s; checksum {})\n",
+                             o->stage, bytes / 1e6 / seconds, documents / seconds,
+                             threads == 1 ? std::string("one core") : std::to_string(threads) + " threads", seconds,
+                             sink_sum.load());
     return kExitOk;
   };
 }

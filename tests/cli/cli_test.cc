@@ -167,6 +167,21 @@ TEST_F(CliTest, EvalScoresAGoldFileAndFailsBelowAFloor) {
   EXPECT_NE(floor.err.find("below the floor"), std::string::npos);
 }
 
+TEST_F(CliTest, ThreadsDoNotChangeTheOutput) {
+  std::ofstream out(P("many.jsonl"));
+  for (int i = 0; i < 300; ++i) {
+    out << "{\"id\":\"m" << i << "\",\"lang\":\"en\",\"published\":\"2022-01-07\",\"text\":\"Police arrested "
+        << (i + 2) << " protesters in Almaty on Thursday. Soldiers killed " << (i + 1)
+        << " militants near Gao, the army said.\"}\n";
+  }
+  out.close();
+  RunResult one = RunVeille("extract --threads 1 " + P("many.jsonl"));
+  RunResult two = RunVeille("extract --threads 2 " + P("many.jsonl"));
+  EXPECT_EQ(one.code, 0) << one.err;
+  EXPECT_FALSE(one.out.empty());
+  EXPECT_EQ(one.out, two.out) << "events come out in input order whatever the threads";
+}
+
 TEST_F(CliTest, BenchReportsThroughputAndTheMachine) {
   RunResult r = RunVeille("bench " + P("articles") + " --stage segment --mb 0.01");
   EXPECT_EQ(r.code, 0) << r.err;
