@@ -107,8 +107,8 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       if (unknown > 0) {
         ph.last = p - 1;
         ph.has_words = true;
-      } else if (p > j && match(j, VEILLE_SECTION("link")) && match(j, VEILLE_SECTION("link"))->words.size() >= 2) {
-        ph.last = p - 1;  // "dix-sept d'entre eux ont été blessés"
+      } else if (p > j) {
+        ph.last = p - 1;  // "dix-sept d'entre eux ont été blessés", "12 other were wounded"
       }
       // "37 entre los manifestantes", "11 among the insurgents".
       if (const LexiconEntry* among = match(ph.last + 1, VEILLE_SECTION("group-prep"))) {
@@ -321,8 +321,11 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     }
     const bool bare = !ph.has_words || ph.person || ph.noun;  // no unlisted noun after the number
     std::string kind;
-    if (ph.noun) kind = Suffix(ph.noun->section);
-    else if (after && !(before && after_in_relative)) kind = Suffix(after->section);
+    if (ph.noun) {
+      kind = Suffix(ph.noun->section);
+      // "two of the wounded later died": the wounded who died count as killed.
+      if (kind == "injured" && after && Suffix(after->section) == "killed") kind = "killed";
+    } else if (after && !(before && after_in_relative)) kind = Suffix(after->section);
     else if (before) kind = Suffix(before->section);
     else if (after) kind = Suffix(after->section);
     else if (toll && bare) kind = Suffix(toll->section);
