@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <bitset>
 #include <cstdio>
 #include <cstdlib>
 
@@ -588,20 +589,25 @@ std::vector<DateMention> DateRecognizer::Recognize(std::string_view text, const 
   // Strong words make a date by themselves: months, weekdays, relative words, units of
   // "ago" phrases, years, numeric dates.
   std::vector<uint8_t> strong(n, 0), core(n + kReach, 0);
+  static const SectionId kStrong[] = {VEILLE_SECTION("month"),      VEILLE_SECTION("weekday"),
+                                      VEILLE_SECTION("relative"),   VEILLE_SECTION("period"),
+                                      VEILLE_SECTION("ago-before"), VEILLE_SECTION("ago-after"),
+                                      VEILLE_SECTION("day-word"),   VEILLE_SECTION("night-of"),
+                                      VEILLE_SECTION("unit")};
+  static const std::bitset<kMaxSections> kStrongMask = [] {
+    std::bitset<kMaxSections> mask;
+    for (SectionId id : kStrong) mask.set(id);
+    return mask;
+  }();
   for (uint32_t i = begin; i < end; ++i) {
-    std::string_view word = words[i];
     bool is_strong = false;
     if (tokens[i].kind == TokenKind::kNumber) {
+      std::string_view word = words[i];
       is_strong = c.Year(i).has_value() || word.find('/') != std::string_view::npos ||
                   std::count(word.begin(), word.end(), '.') == 2;
-    } else if (word.find('-') != std::string_view::npos || word.ends_with("'s")) {
+    } else if (words.Has(i, Words::kHyphen | Words::kPossessive)) {
       is_strong = true;
-    } else if (lex_.StartsAt(words, i)) {
-      static const SectionId kStrong[] = {VEILLE_SECTION("month"),      VEILLE_SECTION("weekday"),
-                                          VEILLE_SECTION("relative"),   VEILLE_SECTION("period"),
-                                          VEILLE_SECTION("ago-before"), VEILLE_SECTION("ago-after"),
-                                          VEILLE_SECTION("day-word"),   VEILLE_SECTION("night-of"),
-                                          VEILLE_SECTION("unit")};
+    } else if (lex_.MayStartAny(words, i, kStrongMask)) {
       for (SectionId section : kStrong) {
         if (lex_.MayStart(words, i, section) && lex_.Match(words, i, section)) {
           is_strong = true;
@@ -622,7 +628,7 @@ std::vector<DateMention> DateRecognizer::Recognize(std::string_view text, const 
   // 2."); a number word only before the unit of an "ago" phrase.
   for (uint32_t i = begin; i < end; ++i) {
     bool is_core = strong[i - begin];
-    if (!is_core && (tokens[i].kind == TokenKind::kNumber || (!words[i].empty() && words[i][0] >= '0' && words[i][0] <= '9'))) {
+    if (!is_core && (tokens[i].kind == TokenKind::kNumber || words.Has(i, Words::kDigitStart))) {
       bool clause_end = i + 1 >= end || tokens[i + 1].kind == TokenKind::kPunct;
       is_core = strong_near(i, 3, 3) || clause_end;
     } else if (!is_core && numbers_.lexicon().MayStart(words, i, VEILLE_SECTION("value"))) {

@@ -40,6 +40,7 @@ Words::Words(std::string_view text, const std::vector<Token>& tokens, const Voca
     : vocabulary_(vocabulary) {
   buffer_.reserve(text.size() + tokens.size());
   ranges_.reserve(tokens.size());
+  flags_.reserve(tokens.size());
   for (const Token& t : tokens) {
     std::string_view raw = text.substr(t.span.begin, t.span.size());
     bool ascii = std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -50,6 +51,12 @@ Words::Words(std::string_view text, const std::vector<Token>& tokens, const Voca
       normalize::AppendFoldedForMatch(buffer_, raw);
     }
     ranges_.push_back({start, static_cast<uint32_t>(buffer_.size()) - start});
+    std::string_view folded(buffer_.data() + start, buffer_.size() - start);
+    uint8_t flags = 0;
+    if (folded.find('-') != std::string_view::npos) flags |= kHyphen;
+    if (!folded.empty() && folded[0] >= '0' && folded[0] <= '9') flags |= kDigitStart;
+    if (folded.ends_with("'s")) flags |= kPossessive;
+    flags_.push_back(flags);
   }
   if (vocabulary_) {
     ids_.resize(ranges_.size(), Vocabulary::kUnknown);

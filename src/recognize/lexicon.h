@@ -69,6 +69,9 @@ class Words {
   Words(std::string_view text, const std::vector<Token>& tokens, const Vocabulary* vocabulary = nullptr);
   std::string_view operator[](size_t i) const { return {buffer_.data() + ranges_[i].first, ranges_[i].second}; }
   size_t size() const { return ranges_.size(); }
+  // Shape of word i, noted while folding so recognisers need not scan it again.
+  static constexpr uint8_t kHyphen = 1, kDigitStart = 2, kPossessive = 4;
+  bool Has(size_t i, uint8_t flag) const { return (flags_[i] & flag) != 0; }
   const Vocabulary* vocabulary() const { return vocabulary_; }
   uint32_t id(size_t i) const { return ids_[i]; }
 
@@ -78,6 +81,7 @@ class Words {
   std::vector<uint32_t> ids_;  // vocabulary ids of the words, when a vocabulary is given
   std::string buffer_;
   std::vector<std::pair<uint32_t, uint32_t>> ranges_;
+  std::vector<uint8_t> flags_;
   // Without a vocabulary: each lexicon's lookup of word i, done once per word.
   struct Memo {
     const void* lexicon;
@@ -118,6 +122,12 @@ class Lexicon {
   }
   // True when some entry starts with word i: a cheap test before trying every section.
   bool StartsAt(const Words& w, size_t i) const { return i < w.size() && Starting(w, i) != nullptr; }
+  // True when an entry of any section in `mask` may start at word i: one test for a family
+  // of sections.
+  bool MayStartAny(const Words& w, size_t i, const std::bitset<kMaxSections>& mask) const {
+    const Starts* s = i < w.size() ? Starting(w, i) : nullptr;
+    return s && (s->sections & mask).any();
+  }
   // True when an entry of the section may start at word i (its first word fits; the rest of
   // the phrase is not checked): cheaper than Match, for filters.
   bool MayStart(const Words& w, size_t i, SectionId section) const {

@@ -254,12 +254,17 @@ std::vector<NumberMention> NumberRecognizer::Recognize(std::string_view text, co
   // ranges ("more than", "between") are only worth reading when one follows within reach.
   constexpr uint32_t kReach = 5;
   uint32_t next_numeric = end;  // the first numeric word at or after i
+  static const std::bitset<kMaxSections> kNumeric = [] {
+    std::bitset<kMaxSections> mask;
+    for (SectionId id : {VEILLE_SECTION("value"), VEILLE_SECTION("vague"), VEILLE_SECTION("article"),
+                         VEILLE_SECTION("scale"), VEILLE_SECTION("not-number")}) {
+      mask.set(id);
+    }
+    return mask;
+  }();
   auto numeric = [&](uint32_t k) {
-    if (tokens[k].kind == TokenKind::kNumber || w[k].find('-') != std::string_view::npos) return true;
-    if (!lex_.StartsAt(w, k)) return false;
-    return lex_.MayStart(w, k, VEILLE_SECTION("value")) || lex_.MayStart(w, k, VEILLE_SECTION("vague")) ||
-           lex_.MayStart(w, k, VEILLE_SECTION("article")) || lex_.MayStart(w, k, VEILLE_SECTION("scale")) ||
-           lex_.MayStart(w, k, VEILLE_SECTION("not-number"));
+    if (tokens[k].kind == TokenKind::kNumber || w.Has(k, Words::kHyphen)) return true;
+    return lex_.MayStartAny(w, k, kNumeric);
   };
   std::vector<uint8_t> is_numeric(end - begin);
   for (uint32_t k = begin; k < end; ++k) is_numeric[k - begin] = numeric(k);
