@@ -19,6 +19,10 @@ struct Assembler::Models {
 
 namespace {
 
+// An event dated more than this many days before publication is background (docs/ontology.md,
+// "whether there is an event").
+constexpr int64_t kBackgroundDays = 60;
+
 // "trigger:ASSAULT:Violence against civilians:Attack" -> its three parts ("-" is none).
 struct EventClass {
   std::string plover, event_type, sub_event_type;
@@ -188,6 +192,34 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     out.triggers.push_back(tm);
     if ((tm.negated || tm.hypothetical) && !threat) continue;
+    // Words that look like triggers but name something else: "aid agencies", "protest
+    // organisers", "backed by", "supported by".
+    bool blocked = false;
+    for (uint32_t back = 0; back <= 2 && back <= t.first - s.first_token && !blocked; ++back) {
+      const uint32_t k = t.first - back;
+      if (const LexiconEntry* nt = lex.Match(w, k, VEILLE_SECTION("not-trigger"))) {
+        blocked = k + nt->words.size() > t.first;
+      }
+    }
+    if (blocked) continue;
+    if (t.cls.plover == "SUPPORT" && t.last + 1 < s.first_token + s.token_count &&
+        (w[t.last + 1] == "by" || w[t.last + 1] == "par" || w[t.last + 1] == "por")) {
+      continue;  // "a counter-offensive supported by air strikes": not an act of support
+    }
+    // A noun after a definite article ("condemned the attack", "l'attaque", "el ataque")
+    // refers to an event already told when the document has one of the same family.
+    bool anaphoric = false;
+    if (t.first > s.first_token) {
+      std::string_view det = w[t.first - 1];
+      anaphoric = det == "the" || det == "this" || det == "that" || det == "l'" || det == "le" || det == "la" ||
+                  det == "cette" || det == "cet" || det == "ce" || det == "el" || det == "este" || det == "esta" ||
+                  det == "dicho" || det == "dicha";
+    }
+    if (anaphoric) {
+      bool told = false;
+      for (size_t k = 0; k < events.size() && !told; ++k) told = events[k].plover == t.cls.plover;
+      if (told) continue;
+    }
     Event e;
     e.plover = t.cls.plover;
     e.event_type = t.cls.event_type;
@@ -348,7 +380,11 @@ Assembled Assembler::Assemble(const Input& in) const {
   for (size_t k = 0; k < events.size(); ++k) {
     if (events[k].sub_event_type != "Arrests" || events[k].plover.empty()) continue;
     for (size_t j = 0; j < events.size(); ++j) {
-      if (j == k || event_sentence[j] != event_sentence[k] || events[j].event_type != "Protests" ||
+      const bool near = event_sentence[j] == event_sentence[k] ||
+                        (event_sentence[j] < event_sentence[k] && event_sentence[k] - event_sentence[j] <= 2 &&
+                         in.segmented.sentences[event_sentence[j]].paragraph ==
+                             in.segmented.sentences[event_sentence[k]].paragraph);
+      if (j == k || !near || (events[j].event_type != "Protests" && events[j].event_type != "Riots") ||
           events[j].plover.empty()) {
         continue;
       }
@@ -390,6 +426,13 @@ Assembled Assembler::Assemble(const Input& in) const {
       }
     }
     if (date) e.date = date->date;
+    // Background: an event dated well before the publication ("in December 2011", "since
+    // March") is context, not news of the day.
+    if (e.date.value && in.doc.published &&
+        recognize::DaysFromCivil(*e.date.value) < recognize::DaysFromCivil(*in.doc.published) - kBackgroundDays &&
+        date && date->sentence == si) {
+      continue;
+    }
     if (in.places) e.location = places::EventLocation(*in.places, in.segmented, si);
     // ACLED codes the crowd of a demonstration even when no word names it, and gives local
     // actors the country of the event.
