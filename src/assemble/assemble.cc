@@ -239,22 +239,51 @@ Assembled Assembler::Assemble(const Input& in) const {
     event_trigger.push_back(static_cast<uint32_t>(&t - triggers.data()));
   }
 
-  // Actors: the nearest before the trigger acts, the nearest after is acted on; "by/par/por
-  // X" after a passive trigger acts.
+  // Actors: the subject (the first actor of the trigger's clause before it) acts, the first
+  // after it is acted on; "by/par/por X" after a passive trigger acts. A country named as
+  // the subject acts as its state ("Germany pledged", "Ukraine and Russia agreed").
+  const SectionId kClauseEnd = VEILLE_SECTION("clause-end");
+  std::vector<ActorMention> country_actors;
+  std::vector<uint32_t> country_first;
+  if (in.places) {
+    for (const places::PlaceMention& pm : in.places->mentions) {
+      if (pm.feature != places::Feature::kCountry || pm.country.empty()) continue;
+      // The place's first token.
+      auto it = std::lower_bound(tokens.begin(), tokens.end(), pm.span.begin,
+                                 [](const Token& tok, uint32_t b) { return tok.span.begin < b; });
+      if (it == tokens.end()) continue;
+      country_actors.push_back({pm.span, pm.sentence, Actor{pm.name, "State forces", pm.country}});
+      country_first.push_back(static_cast<uint32_t>(it - tokens.begin()));
+    }
+  }
   for (size_t k = 0; k < events.size(); ++k) {
     const Found& t = triggers[event_trigger[k]];
+    const Sentence& sentence = in.segmented.sentences[t.sentence];
+    // The clause: from the last ';' (or clause word) before the trigger.
+    uint32_t clause_start = sentence.first_token;
+    for (uint32_t i = sentence.first_token; i < t.first; ++i) {
+      if (w[i] == ";" || lex.Match(w, i, kClauseEnd)) clause_start = i + 1;
+    }
     const ActorMention* before = nullptr;
     const ActorMention* after = nullptr;
     const ActorMention* agent = nullptr;
     for (size_t a = 0; a < actors.size(); ++a) {
       if (actors[a].sentence != t.sentence) continue;
       uint32_t first = actor_tokens[a].first;
-      if (actor_tokens[a].second < t.first) before = &actors[a];
+      if (actor_tokens[a].second < t.first && first >= clause_start && !before) before = &actors[a];
       if (first > t.last && !after) after = &actors[a];
       if (first > t.last && first >= 1 && !agent &&
           (w[first - 1] == "by" || w[first - 1] == "par" || w[first - 1] == "por" ||
            (first >= 2 && (w[first - 2] == "par" || w[first - 2] == "by" || w[first - 2] == "por")))) {
         agent = &actors[a];
+      }
+    }
+    if (!before) {
+      for (size_t c = 0; c < country_actors.size(); ++c) {
+        if (country_actors[c].sentence == t.sentence && country_first[c] >= clause_start && country_first[c] < t.first) {
+          before = &country_actors[c];
+          break;
+        }
       }
     }
     Event& e = events[k];
@@ -265,6 +294,11 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (before) e.actor1 = before->actor;
       if (after) e.actor2 = after->actor;
     }
+    // Demonstrators who turn violent are rioters; a demonstrating crowd is protesters.
+    if (e.actor1 && e.event_type == "Riots" && (e.actor1->type == "Protesters" || e.actor1->type == "Civilians")) {
+      e.actor1->type = "Rioters";
+    }
+    if (e.actor1 && e.event_type == "Protests" && e.actor1->type == "Civilians") e.actor1->type = "Protesters";
     if (e.event_type == "Protests" && e.actor1 && e.actor1->type != "Protesters" && e.actor2 &&
         e.actor2->type == "Protesters") {
       std::swap(e.actor1, e.actor2);
@@ -447,6 +481,12 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (*a && (*a)->country.empty() && e.location && !e.location->country.empty() &&
           (*a)->type != "External/Other forces") {
         (*a)->country = e.location->country;
+      }
+      // A state's forces acting on another country's soil are external forces
+      // (docs/ontology.md, actors); a diplomatic act is not "on soil".
+      if (*a && (*a)->type == "State forces" && e.location && !e.location->country.empty() &&
+          !(*a)->country.empty() && (*a)->country != e.location->country && !e.event_type.empty()) {
+        (*a)->type = "External/Other forces";
       }
     }
     e.evidence.push_back({s.span.begin, s.span.end, std::string(text.substr(s.span.begin, s.span.size()))});
