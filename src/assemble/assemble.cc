@@ -256,6 +256,11 @@ Assembled Assembler::Assemble(const Input& in) const {
       country_first.push_back(static_cast<uint32_t>(it - tokens.begin()));
     }
   }
+  struct Extra {
+    Event event;
+    size_t like;  // the event whose trigger it shares
+  };
+  std::vector<Extra> extra_events;
   for (size_t k = 0; k < events.size(); ++k) {
     const Found& t = triggers[event_trigger[k]];
     const Sentence& sentence = in.segmented.sentences[t.sentence];
@@ -276,6 +281,22 @@ Assembled Assembler::Assemble(const Input& in) const {
           (w[first - 1] == "by" || w[first - 1] == "par" || w[first - 1] == "por" ||
            (first >= 2 && (w[first - 2] == "par" || w[first - 2] == "by" || w[first - 2] == "por")))) {
         agent = &actors[a];
+      }
+    }
+    // Every actor of a coordinated subject ("the African Union and the European Union called
+    // for ...") makes its own statement event (docs/ontology.md: one event per actor of a
+    // statement).
+    std::vector<const ActorMention*> subjects;
+    for (size_t a = 0; a < actors.size(); ++a) {
+      if (actors[a].sentence == t.sentence && actor_tokens[a].first >= clause_start && actor_tokens[a].second < t.first) {
+        subjects.push_back(&actors[a]);
+      }
+    }
+    if (subjects.size() >= 2 && events[k].event_type.empty()) {
+      for (size_t extra = 1; extra < subjects.size(); ++extra) {
+        Event copy = events[k];
+        copy.actor1 = subjects[extra]->actor;
+        extra_events.push_back({std::move(copy), k});
       }
     }
     if (!before) {
@@ -305,6 +326,11 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
   }
 
+  for (Extra& x : extra_events) {
+    events.push_back(std::move(x.event));
+    event_sentence.push_back(event_sentence[x.like]);
+    event_trigger.push_back(event_trigger[x.like]);
+  }
   // Figures: each goes to the event of its sentence whose trigger is nearest and fits its
   // kind, else to the last fitting event earlier in the paragraph.
   const auto& figures = in.recognized.figures;
@@ -494,7 +520,9 @@ Assembled Assembler::Assemble(const Input& in) const {
     e.doc_id = in.doc.id;
     e.lang = std::string(in.lang);
     e.event_id = in.doc.id + ":" +
-                 HashHex(std::to_string(tokens[t.first].span.begin) + "|" + e.plover + "|" + e.sub_event_type).substr(0, 10);
+                 HashHex(std::to_string(tokens[t.first].span.begin) + "|" + e.plover + "|" + e.sub_event_type + "|" +
+                         (e.actor1 ? e.actor1->name : std::string()))
+                     .substr(0, 10);
     double confidence = 0.4;
     if (e.actor1) confidence += 0.15;
     if (e.location) confidence += 0.15;
