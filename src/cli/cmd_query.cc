@@ -72,7 +72,10 @@ int RunQuery(const QueryOptions& q) {
     std::cerr << "veille: " << events.error().message() << "\n";
     return kExitUsage;
   }
-  Status s = output::WriteEvents(*events, q.format, std::cout);
+  auto countries = refdata::Countries::Load(refdata::DefaultDataDir() + "/countries.vdat");
+  output::CountryNamer namer;
+  if (countries) namer = [&](std::string_view code) { return countries->NameOf(code); };
+  Status s = output::WriteEvents(*events, q.format, std::cout, namer);
   if (!s.ok()) {
     std::cerr << "veille: " << s.message() << "\n";
     return kExitUsage;

@@ -29,10 +29,10 @@ std::string EvidenceText(const Event& e) {
   return notes;
 }
 
-void WriteCsv(const std::vector<Event>& events, std::ostream& out) {
+void WriteCsv(const std::vector<Event>& events, std::ostream& out, const CountryNamer& country_name) {
   out << "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,inter1,actor2,inter2,"
          "country,admin1,location,latitude,longitude,geo_precision,notes,fatalities,"
-         "doc_id,plover,lang,injured,arrested,confidence\n";
+         "doc_id,plover,lang,injured,arrested,confidence,country_code\n";
   for (const Event& e : events) {
     std::string date = e.date.value ? FormatIsoDate(*e.date.value) : "";
     const Location* l = e.location ? &*e.location : nullptr;
@@ -40,12 +40,14 @@ void WriteCsv(const std::vector<Event>& events, std::ostream& out) {
         << ',' << AcledTimePrecision(e.date.precision) << ',' << CsvField(e.event_type) << ','
         << CsvField(e.sub_event_type) << ',' << CsvField(e.actor1 ? e.actor1->name : "") << ','
         << CsvField(e.actor1 ? e.actor1->type : "") << ',' << CsvField(e.actor2 ? e.actor2->name : "") << ','
-        << CsvField(e.actor2 ? e.actor2->type : "") << ',' << CsvField(l ? l->country : "") << ','
+        << CsvField(e.actor2 ? e.actor2->type : "") << ','
+        << CsvField(l ? (country_name && !l->country.empty() ? country_name(l->country) : l->country) : "") << ','
         << CsvField(l ? l->admin1 : "") << ',' << CsvField(l ? l->name : "") << ','
         << (l ? fmt::format("{:.5f}", l->lat) : "") << ',' << (l ? fmt::format("{:.5f}", l->lon) : "") << ','
         << (l ? std::to_string(l->geo_precision) : "") << ',' << CsvField(EvidenceText(e)) << ',' << e.fatalities
         << ',' << CsvField(e.doc_id) << ',' << e.plover << ',' << e.lang << ',' << SumFigures(e, "injured") << ','
-        << SumFigures(e, "arrested") << ',' << fmt::format("{:.3f}", e.confidence) << '\n';
+        << SumFigures(e, "arrested") << ',' << fmt::format("{:.3f}", e.confidence) << ','
+        << (l ? l->country : "") << '\n';
   }
 }
 
@@ -94,11 +96,12 @@ std::string CsvField(const std::string& s) {
   return out + "\"";
 }
 
-Status WriteEvents(const std::vector<Event>& events, const std::string& format, std::ostream& out) {
+Status WriteEvents(const std::vector<Event>& events, const std::string& format, std::ostream& out,
+                   const CountryNamer& country_name) {
   if (format == "jsonl") {
     for (const Event& e : events) out << Dump(ToJson(e)) << '\n';
   } else if (format == "csv") {
-    WriteCsv(events, out);
+    WriteCsv(events, out, country_name);
   } else if (format == "geojson") {
     WriteGeoJson(events, out);
   } else if (format == "table") {
