@@ -164,12 +164,20 @@ void Lexicon::Index(size_t entry) { by_first_[entries_[entry].words[0]].ids.push
 void Lexicon::Finalize() {
   for (auto& [word, starts] : by_first_) {
     std::stable_sort(starts.ids.begin(), starts.ids.end(), [&](uint32_t a, uint32_t b) {
-      return entries_[a].words.size() > entries_[b].words.size();
+      const LexiconEntry &x = entries_[a], &y = entries_[b];
+      if (x.section_id != y.section_id) return x.section_id < y.section_id;
+      return x.words.size() > y.words.size();
     });
     starts.sections.reset();
-    for (uint32_t id : starts.ids) {
-      starts.sections.set(entries_[id].section_id);
-      starts.sections.set(entries_[id].family_id);
+    starts.groups.clear();
+    for (uint32_t k = 0; k < starts.ids.size(); ++k) {
+      const LexiconEntry& e = entries_[starts.ids[k]];
+      starts.sections.set(e.section_id);
+      starts.sections.set(e.family_id);
+      if (starts.groups.empty() || starts.groups.back().section != e.section_id) {
+        starts.groups.push_back({e.section_id, e.family_id, k, k});
+      }
+      starts.groups.back().end = k + 1;
     }
   }
 }
@@ -211,15 +219,22 @@ const Lexicon::Starts* Lexicon::StartingSlow(const Words& w, size_t i) const {
 }
 
 const LexiconEntry* Lexicon::MatchIn(const Starts& starting, const Words& w, size_t i, SectionId section) const {
-  for (uint32_t id : starting.ids) {  // longest first
-    const LexiconEntry& e = entries_[id];
-    if (e.section_id != section && e.family_id != section) continue;
-    if (i + e.words.size() > w.size()) continue;
-    bool all = true;
-    for (size_t x = 1; x < e.words.size() && all; ++x) all = w[i + x] == e.words[x];
-    if (all) return &e;
+  const LexiconEntry* best = nullptr;
+  for (const Starts::Group& g : starting.groups) {
+    if (g.section != section && g.family != section) continue;
+    for (uint32_t k = g.begin; k < g.end; ++k) {  // longest first
+      const LexiconEntry& e = entries_[starting.ids[k]];
+      if (best && e.words.size() <= best->words.size()) break;
+      if (i + e.words.size() > w.size()) continue;
+      bool all = true;
+      for (size_t x = 1; x < e.words.size() && all; ++x) all = w[i + x] == e.words[x];
+      if (all) {
+        best = &e;
+        break;
+      }
+    }
   }
-  return nullptr;
+  return best;
 }
 
 Result<Lexicon> LoadLexicon(std::string_view lang, std::string_view kind) {

@@ -140,7 +140,12 @@ class Lexicon {
  private:
   // The entries that start with one word, longest first within each section.
   struct Starts {
-    std::vector<uint32_t> ids;
+    std::vector<uint32_t> ids;  // grouped by section, longest phrase first within a group
+    struct Group {
+      SectionId section, family;
+      uint32_t begin, end;  // range in ids
+    };
+    std::vector<Group> groups;
     std::bitset<kMaxSections> sections;  // sections and families present among them
   };
   void Index(size_t entry);
