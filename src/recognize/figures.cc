@@ -85,8 +85,10 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
            !match(i, VEILLE_SECTION("aux")) && !match(i, VEILLE_SECTION("unit")) && !match(i, VEILLE_SECTION("source-before")) && !match(i, VEILLE_SECTION("source-verb")) &&
            !match(i, VEILLE_SECTION("subset")) && !match(i, VEILLE_SECTION("conjunction")) && !match(i, VEILLE_SECTION("phrase-end"));
   };
+  bool mixed_groups = false;
   auto parse_phrase = [&](uint32_t j, uint32_t number_last, bool weak) {
     Phrase ph;
+    mixed_groups = false;
     ph.last = number_last;
     uint32_t p = j;
     for (int links = 0; links < 2; ++links) {
@@ -151,8 +153,12 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     }
     // "37 policiers et gendarmes", "350 policías y gendarmes": people of one group.
     if (ph.person && match(q, VEILLE_SECTION("conjunction"))) {
-      if (const LexiconEntry* p2 = match(q + 1, VEILLE_SECTION("person:*"))) {
-        if (p2->section == ph.person->section) q = q + 1 + len(p2);
+      uint32_t r = q + 1;
+      if (const LexiconEntry* l = match(r, VEILLE_SECTION("link"))) r += len(l);  // "civils et de soldats"
+      if (const LexiconEntry* p2 = match(r, VEILLE_SECTION("person:*")); p2 && !HasArg(p2, "inherit")) {
+        // People of two groups counted together have no single group.
+        if (p2->section != ph.person->section) mixed_groups = true;
+        q = r + len(p2);
       }
     }
     // "among the protesters", "parmi les civils", "entre los policías".
@@ -244,7 +250,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         } else if (!complement_used && ph.has_words && match(r, VEILLE_SECTION("complement"))) {
           // Skip "de 26 años", "of the 3rd battalion": up to four words, no punctuation.
           complement_used = true;
-          uint32_t stop = std::min(end, r + 5);
+          uint32_t stop = std::min(end, r + 7);
           uint32_t k = r + 1;
           while (k < stop && !IsPunct(tokens, k) && !match(k, VEILLE_SECTION("aux")) && !match(k, VEILLE_SECTION("after:*")) && !match(k, VEILLE_SECTION("cue:*"))) ++k;
           if (k >= stop || IsPunct(tokens, k)) break;
@@ -354,7 +360,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         inherited = true;
       }
     }
-    std::string group = ph.person ? Suffix(ph.person->section) : "unknown";
+    std::string group = ph.person && !mixed_groups ? Suffix(ph.person->section) : "unknown";
     if (ph.person && HasArg(ph.person, "inherit")) group = previous ? previous->figure.group : "unknown";
     if (subset && !ph.person && previous) group = previous->figure.group;  // "dont trois par balle"
     if (!ph.person && previous && n.first > begin && match(n.first - 1, VEILLE_SECTION("inherit-before"))) {
