@@ -460,6 +460,7 @@ Assembled Assembler::Assemble(const Input& in) const {
 
   // Date, place, evidence, fatalities, id, confidence.
   std::vector<uint32_t> out_sentence;
+  std::vector<std::vector<bool>> out_subsets;
   for (size_t k = 0; k < events.size(); ++k) {
     Event& e = events[k];
     if (e.plover.empty()) continue;
@@ -530,24 +531,43 @@ Assembled Assembler::Assemble(const Input& in) const {
     if (!e.figures.empty()) confidence += 0.1;
     if (!e.event_type.empty()) confidence += 0.05;
     e.confidence = std::min(1.0, confidence);
-    // A happening told again a few sentences later in the same paragraph (same class, place
-    // and day, nothing new counted) is one event with more evidence.
+    // A happening told again or told in detail in the next sentences ("Gunmen then opened fire
+    // on the column", "A night watchman was shot dead at the gate") is one event: an event of
+    // the same family (violence, or demonstration) within four sentences, at the same place
+    // and day, joins the earlier one; the more specific class and every figure are kept.
     bool merged = false;
+    const auto [family, level] = rank(e);
     for (size_t j = out.events.size(); j-- > 0 && !merged;) {
       Event& prior = out.events[j];
       const uint32_t pj = out_sentence[j];
-      if (in.segmented.sentences[pj].paragraph != s.paragraph || si - pj > 3) break;
+      if (si - pj > 4) break;
+      const auto [prior_family, prior_level] = rank(prior);
       bool same_class = prior.plover == e.plover && prior.sub_event_type == e.sub_event_type;
+      bool same_family = family != 0 && family == prior_family;
       bool same_place = !e.location || !prior.location || e.location->name == prior.location->name;
       bool same_day = !e.date.value || !prior.date.value || e.date.value == prior.date.value;
-      if (same_class && same_place && same_day && e.figures.empty()) {
+      if (!same_place || !same_day) continue;
+      if (same_class || same_family) {
         prior.evidence.insert(prior.evidence.end(), e.evidence.begin(), e.evidence.end());
         if (!prior.date.value && e.date.value) prior.date = e.date;
+        if (same_family && level > prior_level) {
+          prior.plover = e.plover;
+          prior.event_type = e.event_type;
+          prior.sub_event_type = e.sub_event_type;
+        }
+        if (!prior.actor1 && e.actor1) prior.actor1 = e.actor1;
+        if (!prior.actor2 && e.actor2) prior.actor2 = e.actor2;
+        for (size_t f = 0; f < e.figures.size(); ++f) {
+          prior.figures.push_back(e.figures[f]);
+          out_subsets[j].push_back(subsets[k][f]);
+        }
+        prior.fatalities = Fatalities(prior.figures, out_subsets[j]);
         merged = true;
       }
     }
     if (merged) continue;
     out_sentence.push_back(si);
+    out_subsets.push_back(subsets[k]);
     out.events.push_back(std::move(e));
   }
   return out;
