@@ -350,10 +350,10 @@ Assembled Assembler::Assemble(const Input& in) const {
       }
     }
     if (best < 0) {
-      const uint32_t paragraph = in.segmented.sentences[f.sentence].paragraph;
+      // A toll given later in the story ("Hospital sources counted 43 dead") belongs to the
+      // last fitting event of the few sentences before it.
       for (size_t k = events.size(); k-- > 0;) {
-        if (event_sentence[k] < f.sentence && in.segmented.sentences[event_sentence[k]].paragraph == paragraph &&
-            f.sentence - event_sentence[k] <= 2 && Fits(f.figure.kind, events[k])) {
+        if (event_sentence[k] < f.sentence && f.sentence - event_sentence[k] <= 5 && Fits(f.figure.kind, events[k])) {
           best = static_cast<int>(k);
           break;
         }
