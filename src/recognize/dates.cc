@@ -159,23 +159,19 @@ struct DateRecognizer::Context {
     return false;
   }
   // 1..31 written as digits, with an optional ordinal suffix glued on ("1er", "2nd", "1º").
-  std::optional<int> DayNumber(uint32_t i, const Lexicon& lex) const {
+  std::optional<int> DayNumber(uint32_t i, const std::vector<std::string>& ordinals) const {
     if (i >= end) return std::nullopt;
     std::string_view word = w[i];
     size_t k = 0;
-    while (k < word.size() && word[k] >= '0' && word[k] <= '9') ++k;
+    int d = 0;
+    while (k < word.size() && word[k] >= '0' && word[k] <= '9') d = d * 10 + (word[k++] - '0');
     if (k == 0 || k > 2) return std::nullopt;
     if (k < word.size()) {
-      std::string suffix(word.substr(k));
-      bool known = false;
-      for (const LexiconEntry& e : lex.entries()) {
-        if (e.section == "day-ordinal" && e.words.size() == 1 && e.words[0] == suffix) known = true;
-      }
-      if (!known) return std::nullopt;
+      std::string_view suffix = word.substr(k);
+      if (std::find(ordinals.begin(), ordinals.end(), suffix) == ordinals.end()) return std::nullopt;
     } else if (tokens[i].kind != TokenKind::kNumber) {
       return std::nullopt;
     }
-    int d = std::atoi(std::string(word.substr(0, k)).c_str());
     if (d < 1 || d > 31) return std::nullopt;
     return d;
   }
@@ -199,6 +195,9 @@ Result<DateRecognizer> DateRecognizer::Create(std::string_view lang) {
   DateRecognizer r;
   r.lex_ = std::move(*lex);
   r.numbers_ = std::move(*numbers);
+  for (const LexiconEntry& e : r.lex_.entries()) {
+    if (e.section == "day-ordinal" && e.words.size() == 1) r.day_ordinals_.push_back(e.words[0]);
+  }
   r.lang_ = std::string(lang);
   return r;
 }
@@ -259,7 +258,7 @@ std::optional<int> DateRecognizer::WeekdayAt(const Context& c, uint32_t i) const
 // ("first", "premier", "primero"). Sets *last to its last token.
 std::optional<int> DateRecognizer::DayAt(const Context& c, uint32_t k, uint32_t* last) const {
   if (k >= c.end) return std::nullopt;
-  if (auto d = c.DayNumber(k, lex_)) {
+  if (auto d = c.DayNumber(k, day_ordinals_)) {
     *last = k;
     // "1.º": the number, a full stop, then the ordinal sign.
     if (k + 2 < c.end && c.Raw(k + 1) == "." && lex_.Match(c.w, k + 2, VEILLE_SECTION("day-ordinal"))) *last = k + 2;
@@ -379,12 +378,12 @@ std::optional<DateMention> DateRecognizer::MatchAbsolute(Context& c, uint32_t i)
     }
     // A day alone after an article ("le 2", "el 30", "on the 2nd") at the end of a clause.
     uint32_t d_last = 0;
-    if (prep && !weekday_first && c.DayNumber(k, lex_) && DayAt(c, k, &d_last)) {
+    if (prep && !weekday_first && c.DayNumber(k, day_ordinals_) && DayAt(c, k, &d_last)) {
       uint32_t after = d_last + 1;
       bool clause_end = after >= c.end || c.Raw(after) == "," || c.Raw(after) == "." || c.Raw(after) == ";";
       std::string_view p0 = prep->words[0];
       if (clause_end && (p0 == "le" || p0 == "el" || p0 == "the" || p0 == "on")) {
-        return DateMention{i, d_last, PastDay(c.published, *c.DayNumber(k, lex_))};
+        return DateMention{i, d_last, PastDay(c.published, *c.DayNumber(k, day_ordinals_))};
       }
     }
   }
@@ -513,7 +512,11 @@ std::optional<DateMention> DateRecognizer::MatchRelative(Context& c, uint32_t i)
     }
   }
   // "two days ago", "deux jours auparavant", "dos días atrás".
-  if (c.tokens[i].kind == TokenKind::kNumber || numbers_.lexicon().StartsAt(c.w, i)) {
+  bool unit_follows = false;
+  for (uint32_t k = i + 1; k < std::min(c.end, i + 4) && !unit_follows; ++k) {
+    unit_follows = lex_.MayStart(c.w, k, VEILLE_SECTION("unit"));
+  }
+  if (unit_follows && (c.tokens[i].kind == TokenKind::kNumber || numbers_.lexicon().StartsAt(c.w, i))) {
     auto nums = numbers_.Recognize(c.text, c.tokens, c.w, i, std::min(c.end, i + 4));
     if (!nums.empty() && nums[0].first == i) {
       if (const LexiconEntry* unit = lex_.Match(c.w, nums[0].last + 1, VEILLE_SECTION("unit"))) {

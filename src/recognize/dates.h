@@ -57,6 +57,7 @@ class DateRecognizer {
   Lexicon lex_;
   NumberRecognizer numbers_;
   std::string lang_;
+  std::vector<std::string> day_ordinals_;  // "er", "st", "º": suffixes a day may carry
 };
 
 }  // namespace veille::recognize
