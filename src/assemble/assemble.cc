@@ -261,6 +261,12 @@ Assembled Assembler::Assemble(const Input& in) const {
     size_t like;  // the event whose trigger it shares
   };
   std::vector<Extra> extra_events;
+  // Statements one side makes alone; joint acts (agreeing, meeting, cooperating) are one event
+  // of both sides.
+  auto pl_unilateral = [](const std::string& pl) {
+    return pl == "ACCUSE" || pl == "REQUEST" || pl == "SUPPORT" || pl == "THREATEN" || pl == "REJECT" ||
+           pl == "SANCTION";
+  };
   for (size_t k = 0; k < events.size(); ++k) {
     const Found& t = triggers[event_trigger[k]];
     const Sentence& sentence = in.segmented.sentences[t.sentence];
@@ -284,18 +290,44 @@ Assembled Assembler::Assemble(const Input& in) const {
       }
     }
     // Every actor of a coordinated subject ("the African Union and the European Union called
-    // for ...") makes its own statement event (docs/ontology.md: one event per actor of a
-    // statement).
-    std::vector<const ActorMention*> subjects;
-    for (size_t a = 0; a < actors.size(); ++a) {
-      if (actors[a].sentence == t.sentence && actor_tokens[a].first >= clause_start && actor_tokens[a].second < t.first) {
-        subjects.push_back(&actors[a]);
+    // for ...", "the United Nations, the EU and the United States condemned") makes its own
+    // statement (docs/ontology.md: one event per actor of a statement); countries in the
+    // list speak as their states. Joint acts (agreeing, meeting) stay one event.
+    if (events[k].event_type.empty() && pl_unilateral(events[k].plover)) {
+      struct Subject {
+        uint32_t first, last;
+        const ActorMention* who;
+      };
+      std::vector<Subject> candidates;
+      for (size_t a = 0; a < actors.size(); ++a) {
+        if (actors[a].sentence == t.sentence && actor_tokens[a].first >= clause_start && actor_tokens[a].second < t.first) {
+          candidates.push_back({actor_tokens[a].first, actor_tokens[a].second, &actors[a]});
+        }
       }
-    }
-    if (subjects.size() >= 2 && events[k].event_type.empty()) {
-      for (size_t extra = 1; extra < subjects.size(); ++extra) {
+      for (size_t c = 0; c < country_actors.size(); ++c) {
+        const uint32_t first = country_first[c];
+        if (country_actors[c].sentence != t.sentence || first < clause_start || first >= t.first) continue;
+        uint32_t last = first;
+        while (last + 1 < t.first && tokens[last + 1].span.begin < country_actors[c].span.end) ++last;
+        bool inside = false;
+        for (const Subject& s : candidates) inside = inside || (s.first <= last && first <= s.last);
+        if (!inside) candidates.push_back({first, last, &country_actors[c]});
+      }
+      std::sort(candidates.begin(), candidates.end(), [](const Subject& x, const Subject& y) { return x.first < y.first; });
+      auto coordinated = [&](uint32_t from, uint32_t to) {  // tokens [from, to) join two subjects
+        if (from >= to || to - from > 3) return false;
+        for (uint32_t i = from; i < to; ++i) {
+          std::string_view x = w[i];
+          if (x != "," && x != "and" && x != "et" && x != "y" && x != "e" && x != "the" && x != "la" && x != "le" &&
+              x != "l'" && x != "les" && x != "el" && x != "los" && x != "las") {
+            return false;
+          }
+        }
+        return true;
+      };
+      for (size_t c = 1; c < candidates.size() && coordinated(candidates[c - 1].last + 1, candidates[c].first); ++c) {
         Event copy = events[k];
-        copy.actor1 = subjects[extra]->actor;
+        copy.actor1 = candidates[c].who->actor;
         extra_events.push_back({std::move(copy), k});
       }
     }
@@ -436,6 +468,24 @@ Assembled Assembler::Assemble(const Input& in) const {
       events[j].plover.clear();
     }
   }
+  // "Signed a peace agreement": the plain PLOVER reading of a word joins the ACLED-coded
+  // event of the same PLOVER type in its sentence.
+  for (size_t k = 0; k < events.size(); ++k) {
+    if (events[k].plover.empty() || events[k].event_type.empty()) continue;
+    for (size_t j = 0; j < events.size(); ++j) {
+      if (j == k || event_sentence[j] != event_sentence[k] || !events[j].event_type.empty() ||
+          events[j].plover != events[k].plover) {
+        continue;
+      }
+      if (!events[k].actor1 && events[j].actor1) events[k].actor1 = events[j].actor1;
+      if (!events[k].actor2 && events[j].actor2) events[k].actor2 = events[j].actor2;
+      for (size_t f = 0; f < events[j].figures.size(); ++f) {
+        events[k].figures.push_back(events[j].figures[f]);
+        subsets[k].push_back(subsets[j][f]);
+      }
+      events[j].plover.clear();
+    }
+  }
   // Arrests during a protest belong to the protest (it becomes a protest with intervention).
   for (size_t k = 0; k < events.size(); ++k) {
     if (events[k].sub_event_type != "Arrests" || events[k].plover.empty()) continue;
@@ -455,6 +505,91 @@ Assembled Assembler::Assemble(const Input& in) const {
       }
       events[k].plover.clear();  // merged
       break;
+    }
+  }
+
+  // The same physical happening in each place of a list ("protests were also reported in
+  // Mombasa, Kisumu and Nyeri") is one event per place (docs/ontology.md rule 10); a
+  // statement or a decree that covers several places stays one event at the first.
+  std::vector<std::optional<Location>> listed_at(events.size());
+  if (in.places) {
+    const SectionId kListJoin = VEILLE_SECTION("list-join");
+    const auto& mentions = in.places->mentions;
+    auto first_token_at = [&](uint32_t byte) {
+      return static_cast<uint32_t>(std::lower_bound(tokens.begin(), tokens.end(), byte,
+                                                    [](const Token& tok, uint32_t b) { return tok.span.begin < b; }) -
+                                   tokens.begin());
+    };
+    // Whether only commas and list words lie between two mentions of one sentence: 0 no,
+    // 1 commas only, 2 with a list word.
+    auto joined = [&](const places::PlaceMention& a, const places::PlaceMention& b) {
+      uint32_t i = first_token_at(a.span.end), end = first_token_at(b.span.begin);
+      if (i >= end || end - i > 4) return 0;
+      int kind = 1;
+      while (i < end) {
+        if (w[i] == ",") {
+          ++i;
+          continue;
+        }
+        const LexiconEntry* j = lex.Match(w, i, kListJoin);
+        if (!j || i + j->words.size() > end) return 0;
+        i += static_cast<uint32_t>(j->words.size());
+        kind = 2;
+      }
+      return kind;
+    };
+    auto splits = [](const Event& e) {
+      return e.event_type == "Protests" || e.event_type == "Riots" || e.event_type == "Battles" ||
+             e.event_type == "Violence against civilians" || e.event_type == "Explosions/Remote violence" ||
+             (e.plover == "MOBILIZE" && e.sub_event_type == "Change to group/activity");
+    };
+    const size_t before_split = events.size();
+    for (size_t k = 0; k < before_split; ++k) {
+      if (events[k].plover.empty() || !splits(events[k])) continue;
+      const uint32_t si = event_sentence[k];
+      std::optional<Location> at = places::EventLocation(*in.places, in.segmented, si);
+      if (!at) continue;
+      size_t anchor = mentions.size();
+      for (size_t m = 0; m < mentions.size() && anchor == mentions.size(); ++m) {
+        if (mentions[m].sentence == si && !mentions[m].dateline && mentions[m].name == at->name) anchor = m;
+      }
+      if (anchor == mentions.size() || mentions[anchor].feature == places::Feature::kCountry) continue;
+      // The list says where this trigger happened: it follows the trigger closely ("marchas
+      // en Córdoba, Rosario y La Plata"), not in another clause of the sentence.
+      const Found& t = triggers[event_trigger[k]];
+      const uint32_t anchor_token = first_token_at(mentions[anchor].span.begin);
+      if (anchor_token <= t.last || anchor_token - t.last > 12) continue;
+      bool other_clause = false;
+      for (uint32_t i = t.last + 1; i < anchor_token && !other_clause; ++i) {
+        other_clause = w[i] == ";" || lex.Match(w, i, kClauseEnd) != nullptr;
+      }
+      if (other_clause) continue;
+      // Places of the list are alike (all towns, or all provinces), and none holds another
+      // ("Datu Hoffer, Maguindanao" is one place).
+      auto alike = [&](const places::PlaceMention& m) {
+        return m.sentence == si && !m.dateline && !m.near && m.geo_precision == mentions[anchor].geo_precision &&
+               m.feature != places::Feature::kCountry && m.name != mentions[anchor].admin1 &&
+               m.admin1 != mentions[anchor].name && m.name != mentions[anchor].name;
+      };
+      // A list ends with a list word ("A, B and C"); commas alone are an apposition
+      // ("the suburb of Port-au-Prince, Carrefour").
+      std::vector<size_t> members;
+      size_t listed = 0;
+      for (size_t m = anchor + 1; m < mentions.size() && alike(mentions[m]); ++m) {
+        int join = joined(mentions[members.empty() ? anchor : members.back()], mentions[m]);
+        if (join == 0) break;
+        members.push_back(m);
+        if (join == 2) listed = members.size();
+      }
+      for (size_t i = 0; i < listed; ++i) {
+        Event copy = events[k];
+        copy.figures.clear();
+        events.push_back(std::move(copy));
+        event_sentence.push_back(si);
+        event_trigger.push_back(event_trigger[k]);
+        subsets.emplace_back();
+        listed_at.push_back(places::ToLocation(mentions[members[i]]));
+      }
     }
   }
 
@@ -494,7 +629,8 @@ Assembled Assembler::Assemble(const Input& in) const {
         date && date->sentence == si) {
       continue;
     }
-    if (in.places) e.location = places::EventLocation(*in.places, in.segmented, si);
+    if (listed_at[k]) e.location = listed_at[k];
+    else if (in.places) e.location = places::EventLocation(*in.places, in.segmented, si);
     // ACLED codes the crowd of a demonstration even when no word names it, and gives local
     // actors the country of the event.
     if (!e.actor1 && e.event_type == "Protests" && e.sub_event_type != "Excessive force against protesters") {
@@ -522,7 +658,8 @@ Assembled Assembler::Assemble(const Input& in) const {
     e.lang = std::string(in.lang);
     e.event_id = in.doc.id + ":" +
                  HashHex(std::to_string(tokens[t.first].span.begin) + "|" + e.plover + "|" + e.sub_event_type + "|" +
-                         (e.actor1 ? e.actor1->name : std::string()))
+                         (e.actor1 ? e.actor1->name : std::string()) +
+                         (listed_at[k] ? "|" + listed_at[k]->name : std::string()))
                      .substr(0, 10);
     double confidence = 0.4;
     if (e.actor1) confidence += 0.15;
@@ -546,7 +683,10 @@ Assembled Assembler::Assemble(const Input& in) const {
       bool same_family = family != 0 && family == prior_family;
       bool same_place = !e.location || !prior.location || e.location->name == prior.location->name;
       bool same_day = !e.date.value || !prior.date.value || e.date.value == prior.date.value;
-      if (!same_place || !same_day) continue;
+      // The speakers of a coordinated subject each make their statement.
+      bool same_speaker = !e.event_type.empty() || si != pj || !e.actor1 || !prior.actor1 ||
+                          e.actor1->name == prior.actor1->name;
+      if (!same_place || !same_day || !same_speaker) continue;
       if (same_class || same_family) {
         prior.evidence.insert(prior.evidence.end(), e.evidence.begin(), e.evidence.end());
         if (!prior.date.value && e.date.value) prior.date = e.date;

@@ -112,6 +112,9 @@ class Recognizer {
 // precise place that sentence names, else the nearest earlier sentence of the same paragraph
 // that names one, else the dateline, else the article's main country. nullopt when the
 // article names no place at all.
+// The event location a mention stands for.
+Location ToLocation(const PlaceMention& mention);
+
 std::optional<Location> EventLocation(const DocumentPlaces& places, const Segmented& segmented, uint32_t sentence);
 
 }  // namespace veille::places

@@ -940,19 +940,21 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
   return out;
 }
 
+Location ToLocation(const PlaceMention& m) {
+  Location l;
+  l.name = m.name;
+  l.country = m.country;
+  l.admin1 = m.feature == Feature::kAdmin1 ? m.name : m.admin1;
+  l.lat = m.lat;
+  l.lon = m.lon;
+  l.geo_precision = m.geo_precision;
+  l.geonames_id = m.geonames_id;
+  l.text = m.text;
+  return l;
+}
+
 std::optional<Location> EventLocation(const DocumentPlaces& places, const Segmented& segmented, uint32_t sentence) {
-  auto to_location = [](const PlaceMention& m) {
-    Location l;
-    l.name = m.name;
-    l.country = m.country;
-    l.admin1 = m.feature == Feature::kAdmin1 ? m.name : m.admin1;
-    l.lat = m.lat;
-    l.lon = m.lon;
-    l.geo_precision = m.geo_precision;
-    l.geonames_id = m.geonames_id;
-    l.text = m.text;
-    return l;
-  };
+  auto to_location = ToLocation;
   // The most precise place of one sentence; the first of equals.
   auto best_in = [&](uint32_t s) -> const PlaceMention* {
     const PlaceMention* best = nullptr;

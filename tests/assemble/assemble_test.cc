@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "normalize/normalize.h"
 #include "segment/segment.h"
 
@@ -70,6 +72,25 @@ TEST(Assembler, SameInputGivesTheSameIds) {
   ASSERT_EQ(a.events.size(), b.events.size());
   EXPECT_EQ(a.events[0].event_id, b.events[0].event_id);
   EXPECT_EQ(a.events[0].fatalities, 12);
+}
+
+TEST(Assembler, EachSpeakerOfACoordinatedSubjectMakesItsStatementButJointActsStayOne) {
+  Assembled a = Assemble("The African Union, the European Union and the United Nations condemned the killings.", "en");
+  std::set<std::string> speakers;
+  for (const Event& e : a.events) {
+    if (e.plover == "ACCUSE" && e.actor1) speakers.insert(e.actor1->name);
+  }
+  EXPECT_EQ(speakers.size(), 3u) << "one condemnation per speaker";
+
+  Assembled b = Assemble("The government and the rebels signed a peace agreement in Doha on Friday.", "en");
+  int agreements = 0;
+  for (const Event& e : b.events) agreements += e.plover == "AGREE";
+  EXPECT_EQ(agreements, 1) << "an agreement is one event of both sides";
+
+  Assembled c = Assemble("The CSTO agreed on Wednesday to send peacekeepers at President Tokayev's request.", "en");
+  int requests = 0;
+  for (const Event& e : c.events) requests += e.plover == "REQUEST";
+  EXPECT_LE(requests, 1) << "actors that are not coordinated do not each make the request";
 }
 
 }  // namespace
