@@ -171,6 +171,29 @@ Assembled Assembler::Assemble(const Input& in) const {
   }
   out.actors = actors;
 
+  // Counts over a period ("at least 40 attacks so far this year", "300 peacekeepers killed
+  // over the past decade") are background: a cumulative phrase covers its clause, or the
+  // whole sentence when it opens it ("In the past twelve months, five attacks ...").
+  std::vector<std::pair<uint32_t, uint32_t>> cumulative;  // sentence, token of the phrase
+  for (uint32_t si = 0; si < in.segmented.sentences.size(); ++si) {
+    const Sentence& s = in.segmented.sentences[si];
+    for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
+      if (lex.Match(w, i, VEILLE_SECTION("cumulative"))) cumulative.push_back({si, i});
+    }
+  }
+  auto is_background_count = [&](uint32_t sentence, uint32_t token) {
+    for (const auto& [si, at] : cumulative) {
+      if (si != sentence) continue;
+      if (at == in.segmented.sentences[si].first_token) return true;
+      bool boundary = false;
+      for (uint32_t i = std::min(at, token) + 1; i < std::max(at, token) && !boundary; ++i) {
+        boundary = w[i] == "," || w[i] == ";" || lex.Match(w, i, VEILLE_SECTION("clause-end")) != nullptr;
+      }
+      if (!boundary) return true;
+    }
+    return false;
+  };
+
   // Modality: a negation, a hypothesis, a future, a denial or a threat before the trigger in
   // its clause keeps it from being coded as a fact; a threat is coded as THREATEN.
   std::vector<Event> events;
@@ -192,6 +215,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     out.triggers.push_back(tm);
     if ((tm.negated || tm.hypothetical) && !threat) continue;
+    if (is_background_count(t.sentence, t.first)) continue;
     // Words that look like triggers but name something else: "aid agencies", "protest
     // organisers", "backed by", "supported by".
     bool blocked = false;
@@ -369,6 +393,11 @@ Assembled Assembler::Assemble(const Input& in) const {
   std::vector<std::vector<bool>> subsets(events.size());
   for (const recognize::FigureFound& f : figures) {
     if (f.restated) continue;
+    {
+      auto ft = std::lower_bound(tokens.begin(), tokens.end(), f.span.begin,
+                                 [](const Token& tok, uint32_t b) { return tok.span.begin < b; });
+      if (ft != tokens.end() && is_background_count(f.sentence, static_cast<uint32_t>(ft - tokens.begin()))) continue;
+    }
     int best = -1;
     uint32_t best_distance = UINT32_MAX;
     for (size_t k = 0; k < events.size(); ++k) {
