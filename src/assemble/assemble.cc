@@ -175,10 +175,11 @@ Assembled Assembler::Assemble(const Input& in) const {
   // over the past decade") are background: a cumulative phrase covers its clause, or the
   // whole sentence when it opens it ("In the past twelve months, five attacks ...").
   std::vector<std::pair<uint32_t, uint32_t>> cumulative;  // sentence, token of the phrase
+  const SectionId kCumulative = VEILLE_SECTION("cumulative");
   for (uint32_t si = 0; si < in.segmented.sentences.size(); ++si) {
     const Sentence& s = in.segmented.sentences[si];
     for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
-      if (lex.Match(w, i, VEILLE_SECTION("cumulative"))) cumulative.push_back({si, i});
+      if (lex.MayStart(w, i, kCumulative) && lex.Match(w, i, kCumulative)) cumulative.push_back({si, i});
     }
   }
   auto is_background_count = [&](uint32_t sentence, uint32_t token) {

@@ -93,5 +93,24 @@ TEST(Assembler, EachSpeakerOfACoordinatedSubjectMakesItsStatementButJointActsSta
   EXPECT_LE(requests, 1) << "actors that are not coordinated do not each make the request";
 }
 
+TEST(Assembler, CountsOverAPeriodAreBackgroundOnlyInTheirScope) {
+  Assembled a = Assemble("So far this year, at least 40 attacks have killed more than 100 people in the province.", "en");
+  for (const Event& e : a.events) EXPECT_NE(e.plover, "ASSAULT") << "a yearly count is not an event";
+
+  Assembled b = Assemble("Gunmen killed 12 villagers on Sunday in the north, which has seen frequent attacks in recent years.",
+                         "en");
+  int assaults = 0;
+  for (const Event& e : b.events) {
+    if (e.plover != "ASSAULT") continue;
+    ++assaults;
+    EXPECT_EQ(e.fatalities, 12);
+  }
+  EXPECT_EQ(assaults, 1) << "the phrase covers its own clause only";
+
+  Assembled c = Assemble("Des hommes armés ont tué six civils mardi. Plus de 300 casques bleus ont été tués depuis dix ans.",
+                         "fr");
+  for (const Event& e : c.events) EXPECT_NE(e.fatalities, 306) << "a count over ten years never lands on the attack";
+}
+
 }  // namespace
 }  // namespace veille::assemble
