@@ -238,7 +238,9 @@ Assembled Assembler::Assemble(const Input& in) const {
       std::string_view det = w[t.first - 1];
       anaphoric = det == "the" || det == "this" || det == "that" || det == "l'" || det == "le" || det == "la" ||
                   det == "cette" || det == "cet" || det == "ce" || det == "el" || det == "este" || det == "esta" ||
-                  det == "dicho" || det == "dicha";
+                  det == "dicho" || det == "dicha" || det == "del" || det == "al" || det == "du" || det == "au" ||
+                  det == "these" || det == "ces" || det == "estos" || det == "estas" || det == "esos" ||
+                  det == "esas";
     }
     if (anaphoric) {
       bool told = false;
