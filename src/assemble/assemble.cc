@@ -216,7 +216,8 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     out.triggers.push_back(tm);
     if ((tm.negated || tm.hypothetical) && !threat) continue;
-    if (is_background_count(t.sentence, t.first)) continue;
+    // A statement made in the sentence of a count is still a statement.
+    if (!t.cls.event_type.empty() && is_background_count(t.sentence, t.first)) continue;
     // Words that look like triggers but name something else: "aid agencies", "protest
     // organisers", "backed by", "supported by".
     bool blocked = false;
