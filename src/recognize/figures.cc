@@ -216,7 +216,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     uint32_t after_last = 0;
     bool after_in_relative = false;  // "80 personas que marchaban": the cue describes them
     {
-      bool adjective_used = false, complement_used = false;
+      bool adjective_used = false, complement_used = false, subset_used = false;
       for (uint32_t r = ph.last + 1, hops = 0; r < end && hops <= kMaxAux + 4; ++hops) {
         after = match(r, VEILLE_SECTION("after:*"));
         if (!after) after = match(r, VEILLE_SECTION("cue:*"));
@@ -247,6 +247,16 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         } else if (!adjective_used && ph.has_words && free_word(r) && r == ph.last + 1) {
           adjective_used = true;
           ++r;
+        } else if (!subset_used && (ph.person || ph.noun) && !after_in_relative &&
+                   match(r, VEILLE_SECTION("subset"))) {
+          // A subset without commas, as machine translation writes it: "39 persons including
+          // 2 police were died". Up to six words, no punctuation, then the verb.
+          subset_used = true;
+          uint32_t stop = std::min(end, r + 8);
+          uint32_t k = r + len(match(r, VEILLE_SECTION("subset")));
+          while (k < stop && !IsPunct(tokens, k) && !match(k, VEILLE_SECTION("aux")) && !match(k, VEILLE_SECTION("after:*"))) ++k;
+          if (k >= stop || IsPunct(tokens, k)) break;
+          r = k;
         } else if (!complement_used && ph.has_words && match(r, VEILLE_SECTION("complement"))) {
           // Skip "de 26 años", "of the 3rd battalion": up to four words, no punctuation.
           complement_used = true;

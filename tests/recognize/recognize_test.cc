@@ -124,5 +124,22 @@ TEST(Figures, ARestatedTollIsOneFigure) {
   EXPECT_EQ(distinct, 1);
 }
 
+TEST(Figures, MachineTranslatedTollsWithoutCommasOrWithMinimum) {
+  // The subset stands between the people and the verb with no commas around it.
+  auto r = Recognise("Police said 39 persons including 2 police were died in the clashes.", "en");
+  ASSERT_EQ(r.figures.size(), 2u);
+  EXPECT_EQ(r.figures[0].figure.kind, "killed");
+  EXPECT_EQ(r.figures[0].figure.value, 39);
+  EXPECT_FALSE(r.figures[0].subset);
+  EXPECT_TRUE(r.figures[1].subset);
+  auto m = Recognise("The drone attack killed minimum 31 civilians.", "en");
+  ASSERT_EQ(m.figures.size(), 1u);
+  EXPECT_EQ(m.figures[0].figure.min, 31);
+  EXPECT_EQ(m.figures[0].figure.group, "civilians");
+  // A subset word that no verb follows is not skipped over.
+  auto n = Recognise("About 40 trucks including fuel tankers reached the town.", "en");
+  for (const FigureFound& f : n.figures) EXPECT_NE(f.figure.kind, "killed");
+}
+
 }  // namespace
 }  // namespace veille::recognize
