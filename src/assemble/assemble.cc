@@ -182,8 +182,8 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (lex.MayStart(w, i, kCumulative) && lex.Match(w, i, kCumulative)) cumulative.push_back({si, i});
     }
   }
-  auto is_background_count = [&](uint32_t sentence, uint32_t token) {
-    for (const auto& [si, at] : cumulative) {
+  auto in_scope = [&](const std::vector<std::pair<uint32_t, uint32_t>>& markers, uint32_t sentence, uint32_t token) {
+    for (const auto& [si, at] : markers) {
       if (si != sentence) continue;
       if (at == in.segmented.sentences[si].first_token) return true;
       bool boundary = false;
@@ -194,6 +194,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     return false;
   };
+  auto is_background_count = [&](uint32_t sentence, uint32_t token) { return in_scope(cumulative, sentence, token); };
 
   // Modality: a negation, a hypothesis, a future, a denial or a threat before the trigger in
   // its clause keeps it from being coded as a fact; a threat is coded as THREATEN.
@@ -400,7 +401,8 @@ Assembled Assembler::Assemble(const Input& in) const {
     {
       auto ft = std::lower_bound(tokens.begin(), tokens.end(), f.span.begin,
                                  [](const Token& tok, uint32_t b) { return tok.span.begin < b; });
-      if (ft != tokens.end() && is_background_count(f.sentence, static_cast<uint32_t>(ft - tokens.begin()))) continue;
+      const uint32_t at = static_cast<uint32_t>(ft - tokens.begin());
+      if (ft != tokens.end() && is_background_count(f.sentence, at)) continue;
     }
     int best = -1;
     uint32_t best_distance = UINT32_MAX;
@@ -421,6 +423,21 @@ Assembled Assembler::Assemble(const Input& in) const {
         if (event_sentence[k] < f.sentence && f.sentence - event_sentence[k] <= 5 && Fits(f.figure.kind, events[k])) {
           best = static_cast<int>(k);
           break;
+        }
+      }
+    }
+    if (best < 0 && (f.figure.kind == "killed" || f.figure.kind == "injured")) {
+      // A toll told before its happening ("The government reported 11 dead since Thursday.
+      // ... Clashes broke out on Thursday afternoon") belongs to the first violent event of
+      // the next few sentences, when no violent event stands before it.
+      bool event_before = false;
+      for (size_t k = 0; k < events.size(); ++k) {
+        event_before = event_before || (event_sentence[k] <= f.sentence && Fits(f.figure.kind, events[k]));
+      }
+      for (size_t k = 0; k < events.size() && !event_before; ++k) {
+        if (event_sentence[k] > f.sentence && event_sentence[k] - f.sentence <= 4 && Fits(f.figure.kind, events[k]) &&
+            (best < 0 || event_sentence[k] < event_sentence[best])) {
+          best = static_cast<int>(k);
         }
       }
     }

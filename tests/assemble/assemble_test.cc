@@ -112,5 +112,16 @@ TEST(Assembler, CountsOverAPeriodAreBackgroundOnlyInTheirScope) {
   for (const Event& e : c.events) EXPECT_NE(e.fatalities, 306) << "a count over ten years never lands on the attack";
 }
 
+TEST(Assembler, ATollToldBeforeItsHappeningJoinsTheFirstViolentEventAfterIt) {
+  Assembled a = Assemble("The government reported 11 dead on Saturday. Its critics put the toll higher. "
+                         "Gunmen attacked a village near Gao on Thursday.",
+                         "en");
+  int64_t fatalities = -1;
+  for (const Event& e : a.events) {
+    if (e.plover == "ASSAULT") fatalities = e.fatalities;
+  }
+  EXPECT_EQ(fatalities, 11);
+}
+
 }  // namespace
 }  // namespace veille::assemble
