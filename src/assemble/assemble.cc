@@ -217,6 +217,29 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     out.triggers.push_back(tm);
     if ((tm.negated || tm.hypothetical) && !threat) continue;
+    // What a demand, a refusal or a threat is about is not a happening of its own: "demanded
+    // the release of", "exigé le retrait de la mission", "pidió la renuncia", "threatened to
+    // withdraw". A trigger a few words after such a trigger in its clause makes no event,
+    // unless it is violence that the sentence tells as done.
+    if (t.cls.plover != "ASSAULT") {
+      bool governed = false;
+      for (const Found& g : triggers) {
+        if (&g == &t || g.sentence != t.sentence || g.last >= t.first || t.first - g.last > 4) continue;
+        const std::string& gp = g.cls.plover;
+        if (!g.cls.event_type.empty() ||
+            (gp != "REQUEST" && gp != "REJECT" && gp != "THREATEN" && gp != "SUPPORT")) {
+          continue;
+        }
+        bool boundary = false;
+        for (uint32_t i = g.last + 1; i < t.first && !boundary; ++i) {
+          // "welcomed the agreement and called on": a second verb, not an object.
+          boundary = w[i] == "," || w[i] == ";" || w[i] == "and" || w[i] == "et" || w[i] == "y" || w[i] == "e" ||
+                     lex.Match(w, i, VEILLE_SECTION("clause-end")) != nullptr;
+        }
+        governed = governed || !boundary;
+      }
+      if (governed) continue;
+    }
     // A statement made in the sentence of a count is still a statement.
     if (!t.cls.event_type.empty() && is_background_count(t.sentence, t.first)) continue;
     // Words that look like triggers but name something else: "aid agencies", "protest

@@ -123,5 +123,19 @@ TEST(Assembler, ATollToldBeforeItsHappeningJoinsTheFirstViolentEventAfterIt) {
   EXPECT_EQ(fatalities, 11);
 }
 
+TEST(Assembler, WhatADemandIsAboutIsNotAHappening) {
+  Assembled a = Assemble("La oposición pidió la liberación de los dirigentes detenidos.", "es");
+  int requests = 0;
+  for (const Event& e : a.events) {
+    EXPECT_NE(e.plover, "RETREAT") << "a release asked for is not a release";
+    requests += e.plover == "REQUEST";
+  }
+  EXPECT_EQ(requests, 1);
+  Assembled b = Assemble("The European Union welcomed the agreement and called on all parties to respect it.", "en");
+  bool request = false;
+  for (const Event& e : b.events) request = request || e.plover == "REQUEST";
+  EXPECT_TRUE(request) << "a second verb after 'and' is its own statement";
+}
+
 }  // namespace
 }  // namespace veille::assemble
