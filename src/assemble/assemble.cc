@@ -169,6 +169,57 @@ Assembled Assembler::Assemble(const Input& in) const {
       }
     }
   }
+  // A date inside a phrase trigger is read through: "recuperó el sábado el control", "a
+  // repris mardi le contrôle", "tomaron el lunes el control".
+  {
+    auto token_at = [&](uint32_t byte) {
+      return static_cast<uint32_t>(std::lower_bound(tokens.begin(), tokens.end(), byte,
+                                                    [](const Token& tok, uint32_t b) { return tok.span.begin < b; }) -
+                                   tokens.begin());
+    };
+    bool added = false;
+    for (const recognize::Date& d : in.recognized.dates) {
+      const Sentence& s = in.segmented.sentences[d.sentence];
+      const uint32_t begin = s.first_token, end = s.first_token + s.token_count;
+      const uint32_t df = token_at(d.span.begin);
+      const uint32_t after = token_at(d.span.end);  // first token after the date
+      if (df <= begin || df >= end || after >= end || after <= df) continue;
+      const uint32_t from = df >= begin + 3 ? df - 3 : begin;
+      std::vector<Token> around(tokens.begin() + from, tokens.begin() + df);
+      const uint32_t before_count = static_cast<uint32_t>(around.size());
+      around.insert(around.end(), tokens.begin() + after, tokens.begin() + std::min(end, after + 6));
+      Words through(text, around, m.vocabulary.get());
+      for (uint32_t j = 0; j < before_count; ++j) {
+        const LexiconEntry* t = lex.Match(through, j, kTrigger);
+        if (!t) continue;
+        const uint32_t flast = j + static_cast<uint32_t>(t->words.size()) - 1;
+        if (flast < before_count) continue;  // does not cross the date
+        const uint32_t first = from + j, last = after + (flast - before_count);
+        bool taken = false;
+        for (const auto& [af, al] : actor_tokens) taken = taken || (af <= last && first <= al);
+        for (Found& other : triggers) {
+          if (other.sentence != d.sentence || other.last < first || last < other.first) continue;
+          taken = true;
+          // The phrase read through the date is the longer reading.
+          if (other.last - other.first + 1 < t->words.size()) {
+            other = Found{ClassOf(t->section), first, last, d.sentence};
+            added = true;
+          }
+        }
+        if (!taken) {
+          triggers.push_back({ClassOf(t->section), first, last, d.sentence});
+          added = true;
+        }
+        break;
+      }
+    }
+    if (added) {
+      std::sort(triggers.begin(), triggers.end(), [](const Found& a, const Found& b) { return a.first < b.first; });
+      triggers.erase(std::unique(triggers.begin(), triggers.end(),
+                                 [](const Found& a, const Found& b) { return a.first == b.first && a.last == b.last; }),
+                     triggers.end());
+    }
+  }
   out.actors = actors;
 
   // Counts over a period ("at least 40 attacks so far this year", "300 peacekeepers killed

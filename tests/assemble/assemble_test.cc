@@ -137,5 +137,15 @@ TEST(Assembler, WhatADemandIsAboutIsNotAHappening) {
   EXPECT_TRUE(request) << "a second verb after 'and' is its own statement";
 }
 
+TEST(Assembler, ADateInsideAPhraseTriggerIsReadThrough) {
+  Assembled a = Assemble("Las tropas del ejército recuperaron el sábado el control de la ciudad.", "es");
+  bool regained = false;
+  for (const Event& e : a.events) regained = regained || e.sub_event_type == "Government regains territory";
+  EXPECT_TRUE(regained);
+  bool dated_trigger = false;
+  for (const TriggerMention& t : a.triggers) dated_trigger = dated_trigger || t.span.size() > 30;
+  EXPECT_TRUE(dated_trigger) << "the trigger's span runs across the date";
+}
+
 }  // namespace
 }  // namespace veille::assemble
