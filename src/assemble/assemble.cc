@@ -761,6 +761,12 @@ Assembled Assembler::Assemble(const Input& in) const {
       e.actor1 = Actor{"Protesters", "Protesters", ""};
     }
     if (!e.actor1 && e.event_type == "Riots") e.actor1 = Actor{"Rioters", "Rioters", ""};
+    // Arrests, curfews, emergencies and shutdowns told in the passive ("three people were
+    // arrested", "a curfew is in force") are the state's acts.
+    if (!e.actor1 && e.sub_event_type == "Arrests") e.actor1 = Actor{"Police", "State forces", ""};
+    if (!e.actor1 && e.plover == "COERCE" && e.event_type == "Strategic developments" && e.sub_event_type == "Other") {
+      e.actor1 = Actor{"Government", "State forces", ""};
+    }
     if (e.sub_event_type == "Excessive force against protesters" && !e.actor2) {
       e.actor2 = Actor{"Protesters", "Protesters", ""};
     }
