@@ -251,6 +251,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   // its clause keeps it from being coded as a fact; a threat is coded as THREATEN.
   std::vector<Event> events;
   std::vector<uint32_t> event_sentence, event_trigger;
+  std::vector<std::pair<uint32_t, uint32_t>> referred_attacks;  // "condemned the attack": sentence, token
   for (const Found& t : triggers) {
     const Sentence& s = in.segmented.sentences[t.sentence];
     TriggerMention tm{span_of(t.first, t.last), t.sentence, t.cls.plover, t.cls.event_type, t.cls.sub_event_type,
@@ -321,7 +322,10 @@ Assembled Assembler::Assemble(const Input& in) const {
     if (anaphoric) {
       bool told = false;
       for (size_t k = 0; k < events.size() && !told; ++k) told = events[k].plover == t.cls.plover;
-      if (told) continue;
+      if (told) {
+        if (t.cls.plover == "ASSAULT") referred_attacks.push_back({t.sentence, t.first});
+        continue;
+      }
     }
     Event e;
     e.plover = t.cls.plover;
@@ -465,6 +469,21 @@ Assembled Assembler::Assemble(const Input& in) const {
     events.push_back(std::move(x.event));
     event_sentence.push_back(event_sentence[x.like]);
     event_trigger.push_back(event_trigger[x.like]);
+  }
+  // "The UN condemned the attack": the condemnation is aimed at whoever carried the attack
+  // out, the actor1 of the story's first violent event (the one its lead tells).
+  for (size_t k = 0; k < events.size(); ++k) {
+    if (events[k].plover != "ACCUSE" || events[k].actor2) continue;
+    const Found& t = triggers[event_trigger[k]];
+    bool refers = false;
+    for (const auto& [si, at] : referred_attacks) refers = refers || (si == t.sentence && at > t.last);
+    if (!refers) continue;
+    for (size_t j = 0; j < events.size(); ++j) {
+      if (event_sentence[j] < t.sentence && events[j].plover == "ASSAULT" && events[j].actor1) {
+        events[k].actor2 = events[j].actor1;
+        break;
+      }
+    }
   }
   // Figures: each goes to the event of its sentence whose trigger is nearest and fits its
   // kind, else to the last fitting event earlier in the paragraph.

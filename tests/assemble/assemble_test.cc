@@ -147,5 +147,25 @@ TEST(Assembler, ADateInsideAPhraseTriggerIsReadThrough) {
   EXPECT_TRUE(dated_trigger) << "the trigger's span runs across the date";
 }
 
+TEST(Assembler, PassiveArrestsAreThePolices) {
+  Assembled a = Assemble("Three people were arrested on Monday.", "en");
+  ASSERT_FALSE(a.events.empty());
+  ASSERT_TRUE(a.events[0].actor1.has_value());
+  EXPECT_EQ(a.events[0].actor1->type, "State forces");
+  Assembled b = Assemble("El vocero presidencial acusó a la oposición de mentir.", "es");
+  bool spokesman = false;
+  for (const Event& e : b.events) spokesman = spokesman || (e.actor1 && e.actor1->type == "State forces");
+  EXPECT_TRUE(spokesman);
+}
+
+TEST(Assembler, ACondemnationOfTheAttackIsAimedAtItsAuthors) {
+  Assembled a = Assemble("Rebels attacked an army post near Gao on Monday. The United Nations condemned the attack.", "en");
+  bool aimed = false;
+  for (const Event& e : a.events) {
+    if (e.plover == "ACCUSE" && e.actor2) aimed = aimed || e.actor2->type == "Rebel group";
+  }
+  EXPECT_TRUE(aimed);
+}
+
 }  // namespace
 }  // namespace veille::assemble
