@@ -169,8 +169,8 @@ Assembled Assembler::Assemble(const Input& in) const {
       }
     }
   }
-  // A date inside a phrase trigger is read through: "recuperó el sábado el control", "a
-  // repris mardi le contrôle", "tomaron el lunes el control".
+  // A date or an amount inside a phrase trigger is read through: "recuperó el sábado el
+  // control", "a repris mardi le contrôle", "envió unos 5.000 soldados".
   {
     auto token_at = [&](uint32_t byte) {
       return static_cast<uint32_t>(std::lower_bound(tokens.begin(), tokens.end(), byte,
@@ -178,7 +178,15 @@ Assembled Assembler::Assemble(const Input& in) const {
                                    tokens.begin());
     };
     bool added = false;
-    for (const recognize::Date& d : in.recognized.dates) {
+    // Dates, and amounts ("envió unos 5.000 soldados", "sent about 500 troops").
+    struct Inside {
+      Span span;
+      uint32_t sentence;
+    };
+    std::vector<Inside> insides;
+    for (const recognize::Date& d : in.recognized.dates) insides.push_back({d.span, d.sentence});
+    for (const recognize::Number& n : in.recognized.numbers) insides.push_back({n.span, n.sentence});
+    for (const Inside& d : insides) {
       const Sentence& s = in.segmented.sentences[d.sentence];
       const uint32_t begin = s.first_token, end = s.first_token + s.token_count;
       const uint32_t df = token_at(d.span.begin);
@@ -196,7 +204,9 @@ Assembled Assembler::Assemble(const Input& in) const {
         if (flast < before_count) continue;  // does not cross the date
         const uint32_t first = from + j, last = after + (flast - before_count);
         bool taken = false;
-        for (const auto& [af, al] : actor_tokens) taken = taken || (af <= last && first <= al);
+        // An actor at the phrase's start blocks it; one inside it ("envió unos 5.000 soldados")
+        // is also the phrase's object.
+        for (const auto& [af, al] : actor_tokens) taken = taken || (af <= first && first <= al);
         for (Found& other : triggers) {
           if (other.sentence != d.sentence || other.last < first || last < other.first) continue;
           taken = true;

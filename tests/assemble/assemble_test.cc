@@ -137,7 +137,7 @@ TEST(Assembler, WhatADemandIsAboutIsNotAHappening) {
   EXPECT_TRUE(request) << "a second verb after 'and' is its own statement";
 }
 
-TEST(Assembler, ADateInsideAPhraseTriggerIsReadThrough) {
+TEST(Assembler, ADateOrAnAmountInsideAPhraseTriggerIsReadThrough) {
   Assembled a = Assemble("Las tropas del ejército recuperaron el sábado el control de la ciudad.", "es");
   bool regained = false;
   for (const Event& e : a.events) regained = regained || e.sub_event_type == "Government regains territory";
@@ -145,6 +145,10 @@ TEST(Assembler, ADateInsideAPhraseTriggerIsReadThrough) {
   bool dated_trigger = false;
   for (const TriggerMention& t : a.triggers) dated_trigger = dated_trigger || t.span.size() > 30;
   EXPECT_TRUE(dated_trigger) << "the trigger's span runs across the date";
+  Assembled b = Assemble("El Ejército envió unos 5.000 soldados a la frontera.", "es");
+  bool deployed = false;
+  for (const Event& e : b.events) deployed = deployed || e.plover == "MOBILIZE";
+  EXPECT_TRUE(deployed) << "an amount inside the phrase is read through too";
 }
 
 TEST(Assembler, PassiveArrestsAreThePolices) {
