@@ -171,5 +171,15 @@ TEST(Assembler, ACondemnationOfTheAttackIsAimedAtItsAuthors) {
   EXPECT_TRUE(aimed);
 }
 
+TEST(Assembler, ASpanOfTimeNamedByItsProtestsIsContext) {
+  Assembled a = Assemble("El presidente renunció el domingo tras tres semanas de protestas.", "es");
+  bool resigned = false;
+  for (const Event& e : a.events) {
+    EXPECT_NE(e.plover, "PROTEST") << "the weeks of protests are the reason, not news";
+    resigned = resigned || e.plover == "RETREAT";
+  }
+  EXPECT_TRUE(resigned);
+}
+
 }  // namespace
 }  // namespace veille::assemble
