@@ -291,8 +291,10 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
       }
     }
     bool dateline_zone = pieces[i].sentence == 0 && segmented.sentences[0].paragraph == 0;
-    key.clear();
-    AppendFolded(first, key);
+    if (upper) {  // a lower-case first word was folded into `key` above
+      key.clear();
+      AppendFolded(first, key);
+    }
     bool all_upper = AllUpper(first);
     int best_last = -1;
     std::vector<Posting> best_postings;
@@ -422,12 +424,17 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
       std::string_view after = std::string_view(text).substr(c.span.end, 3);
       if (after.starts_with(",") || after.starts_with(" (") || after.starts_with(" -")) c.dateline = true;
     }
+    // A unit word ("state", "región") next to the name; a second-level unit sets its level.
+    auto note_unit = [&](uint32_t piece, bool& unit) {
+      const uint32_t kinds = word_kinds(piece);
+      if (kinds & (kUnit | kUnit2)) unit = true;
+      if (kinds & kUnit2) c.unit_level = 2;
+    };
     uint32_t at = 0;
     // "Red Sea", "Lake Kivu": a name ending in a feature word is the feature, unless a
     // region of veille's own list ("Lake Chad") or followed by its unit ("Red Sea state").
     c.feature_in_name = c.last > c.first && (word_kinds(c.last) & kFeature) != 0;
     if (prev_word(c.first, false, at)) {
-      const std::string& f = folded(at);
       // A locative cue right before the name, with no article between: enough for a name that
       // is also a common word ("à Orange", "de Quimper", but not "de la Mission").
       c.cue_direct = (word_kinds(at) & kCue) != 0;
@@ -437,11 +444,7 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
       // "la alcaldesa Valencia", "Mayor Paris": a title before a name makes it a person.
       if ((word_kinds(at) & kHonorific)) c.person_prev = true;
       // "el estado Mérida", "la región Ayacucho": a unit word right before the name.
-      if ((word_kinds(at) & kUnit)) c.unit_before = true;
-      if ((word_kinds(at) & kUnit2)) {
-        c.unit_before = true;
-        c.unit_level = 2;
-      }
+      note_unit(at, c.unit_before);
       // "le fleuve Dniepr", "el río Cauca", "el hospital Viedma", "la plaza San Martín": the
       // feature or the landmark, not a town of that name.
       if ((word_kinds(at) & (kFeature | kLandmark))) c.feature_after = true;
@@ -449,15 +452,12 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
       // the name make it the end of a longer name we do not know.
       if ((word_kinds(at) & kParticle) && pieces[at].index_in_sentence > 0 && gap(at - 1) == " ") {
         std::string_view before = piece_text(at - 1);
-        const std::string& bf = folded(at - 1);
-        if (StartsUpper(before) && !is_sentence_initial(at - 1) && !(word_kinds(at - 1) & kUnit) &&
-            !(word_kinds(at - 1) & kSettlement) && !(word_kinds(at - 1) & kTitle) && !(word_kinds(at - 1) & kCue)) {
+        if (StartsUpper(before) && !is_sentence_initial(at - 1) && !(word_kinds(at - 1) & (kUnit | kSettlement | kTitle | kCue))) {
           c.person_prev = true;
         }
       }
     }
     if (prev_word(c.first, true, at)) {
-      const std::string& f = folded(at);
       c.cue = (word_kinds(at) & kCue);
       // "province of Cordoba", "région de Mopti", "departamento del Cauca", "town of Tera".
       if ((word_kinds(at) & kLink) && pieces[at].index_in_sentence > 0) {
@@ -471,11 +471,7 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
               (word_kinds(at3) & kHead)) {
             at2 = at3;
           }
-          if ((word_kinds(at2) & kUnit)) c.unit_before = true;
-          if ((word_kinds(at2) & kUnit2)) {
-            c.unit_before = true;
-            c.unit_level = 2;
-          }
+          note_unit(at2, c.unit_before);
           if ((word_kinds(at2) & kSettlement)) c.settlement = true;
           if ((word_kinds(at2) & kCountryWord)) c.country_word = true;
         }
@@ -508,9 +504,7 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
       uint32_t prev = c.first - 1;
       std::string_view pt = piece_text(prev);
       if (!is_sentence_initial(prev) && gap(prev) == " " && StartsUpper(pt) && !AllUpper(pt)) {
-        const std::string& pf = folded(prev);
-        if (!(word_kinds(prev) & kJoiner) && !(word_kinds(prev) & kUnit) && !(word_kinds(prev) & kSettlement) &&
-            !(word_kinds(prev) & kCalendar) && !(word_kinds(prev) & kTitle)) {
+        if (!(word_kinds(prev) & (kJoiner | kUnit | kSettlement | kCalendar | kTitle))) {
           c.person_prev = true;
         }
       }
@@ -518,19 +512,14 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
     if (same_sentence(c.last, c.last + 1)) {
       uint32_t next = c.last + 1;
       std::string_view g2 = gap(c.last);
-      const std::string& nf = folded(next);
       if (g2 == " " || g2 == "-") {
-        if ((word_kinds(next) & kUnit)) c.unit_after = true;
-        if ((word_kinds(next) & kUnit2)) {
-          c.unit_after = true;
-          c.unit_level = 2;
-        }
+        note_unit(next, c.unit_after);
         if ((word_kinds(next) & kSettlement)) c.settlement_after = true;
         // "the Dnipro river", "the Kakhovka dam": a natural or built feature, not the town.
         if ((word_kinds(next) & kFeature)) c.feature_after = true;
       }
       std::string_view nt = piece_text(next);
-      if (g2 == " " && StartsUpper(nt) && !c.unit_after && !(word_kinds(next) & kCalendar) && !(word_kinds(next) & kTitle)) {
+      if (g2 == " " && StartsUpper(nt) && !c.unit_after && !(word_kinds(next) & (kCalendar | kTitle))) {
         // "Washington Post", "Jordan Henderson", "Cordoba CF": the name goes on.
         c.org_next = true;
       }
@@ -573,7 +562,6 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
     uint32_t words = 0;
     bool has_in = false;
     for (uint32_t p = a.last + 1; ok && p < b.first; ++p) {
-      const std::string& f = folded(p);
       if (!(word_kinds(p) & kJoiner)) ok = false;
       if ((word_kinds(p) & kCue)) has_in = true;
       ++words;
