@@ -65,6 +65,26 @@ bool Fits(const std::string& kind, const Event& e) {
   return false;
 }
 
+// The index of the first token that starts at or after `byte`.
+uint32_t TokenAt(const std::vector<Token>& tokens, uint32_t byte) {
+  return static_cast<uint32_t>(std::lower_bound(tokens.begin(), tokens.end(), byte,
+                                                [](const Token& tok, uint32_t b) { return tok.span.begin < b; }) -
+                               tokens.begin());
+}
+
+// One event told by another: its figures (and whether each is a subset) move over, and it
+// fills the actors the receiver lacks.
+void AbsorbFigures(Event& to, std::vector<bool>& to_subsets, const Event& from, const std::vector<bool>& from_subsets) {
+  for (size_t f = 0; f < from.figures.size(); ++f) {
+    to.figures.push_back(from.figures[f]);
+    to_subsets.push_back(from_subsets[f]);
+  }
+}
+void FillActors(Event& to, const Event& from) {
+  if (!to.actor1 && from.actor1) to.actor1 = from.actor1;
+  if (!to.actor2 && from.actor2) to.actor2 = from.actor2;
+}
+
 void SetClass(Event& e, const char* event_type, const char* sub_event_type, const char* plover) {
   e.event_type = event_type;
   e.sub_event_type = sub_event_type;
@@ -172,11 +192,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   // A date or an amount inside a phrase trigger is read through: "recuperó el sábado el
   // control", "a repris mardi le contrôle", "envió unos 5.000 soldados".
   {
-    auto token_at = [&](uint32_t byte) {
-      return static_cast<uint32_t>(std::lower_bound(tokens.begin(), tokens.end(), byte,
-                                                    [](const Token& tok, uint32_t b) { return tok.span.begin < b; }) -
-                                   tokens.begin());
-    };
+    auto token_at = [&](uint32_t byte) { return TokenAt(tokens, byte); };
     bool added = false;
     // Dates, and amounts ("envió unos 5.000 soldados", "sent about 500 troops").
     struct Inside {
@@ -240,11 +256,11 @@ Assembled Assembler::Assemble(const Input& in) const {
   for (uint32_t si = 0; si < in.segmented.sentences.size(); ++si) {
     const Sentence& s = in.segmented.sentences[si];
     for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
-      if (lex.MayStart(w, i, kCumulative) && lex.Match(w, i, kCumulative)) cumulative.push_back({si, i});
+      if (lex.Match(w, i, kCumulative)) cumulative.push_back({si, i});
     }
   }
-  auto in_scope = [&](const std::vector<std::pair<uint32_t, uint32_t>>& markers, uint32_t sentence, uint32_t token) {
-    for (const auto& [si, at] : markers) {
+  auto is_background_count = [&](uint32_t sentence, uint32_t token) {
+    for (const auto& [si, at] : cumulative) {
       if (si != sentence) continue;
       if (at == in.segmented.sentences[si].first_token) return true;
       bool boundary = false;
@@ -255,7 +271,6 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     return false;
   };
-  auto is_background_count = [&](uint32_t sentence, uint32_t token) { return in_scope(cumulative, sentence, token); };
 
   // Modality: a negation, a hypothesis, a future, a denial or a threat before the trigger in
   // its clause keeps it from being coded as a fact; a threat is coded as THREATEN.
@@ -366,11 +381,10 @@ Assembled Assembler::Assemble(const Input& in) const {
     for (const places::PlaceMention& pm : in.places->mentions) {
       if (pm.feature != places::Feature::kCountry || pm.country.empty()) continue;
       // The place's first token.
-      auto it = std::lower_bound(tokens.begin(), tokens.end(), pm.span.begin,
-                                 [](const Token& tok, uint32_t b) { return tok.span.begin < b; });
-      if (it == tokens.end()) continue;
+      const uint32_t first = TokenAt(tokens, pm.span.begin);
+      if (first == tokens.size()) continue;
       country_actors.push_back({pm.span, pm.sentence, Actor{pm.name, "State forces", pm.country}});
-      country_first.push_back(static_cast<uint32_t>(it - tokens.begin()));
+      country_first.push_back(first);
     }
   }
   struct Extra {
@@ -501,12 +515,8 @@ Assembled Assembler::Assemble(const Input& in) const {
   std::vector<std::vector<bool>> subsets(events.size());
   for (const recognize::FigureFound& f : figures) {
     if (f.restated) continue;
-    {
-      auto ft = std::lower_bound(tokens.begin(), tokens.end(), f.span.begin,
-                                 [](const Token& tok, uint32_t b) { return tok.span.begin < b; });
-      const uint32_t at = static_cast<uint32_t>(ft - tokens.begin());
-      if (ft != tokens.end() && is_background_count(f.sentence, at)) continue;
-    }
+    const uint32_t figure_token = TokenAt(tokens, f.span.begin);
+    if (figure_token < tokens.size() && is_background_count(f.sentence, figure_token)) continue;
     int best = -1;
     uint32_t best_distance = UINT32_MAX;
     for (size_t k = 0; k < events.size(); ++k) {
@@ -612,12 +622,8 @@ Assembled Assembler::Assemble(const Input& in) const {
       bool absorbed = (f2 == family && l2 < level) ||
                       (family == 1 && f2 == 2 && events[j].sub_event_type == "Armed clash");
       if (!absorbed) continue;
-      for (size_t f = 0; f < events[j].figures.size(); ++f) {
-        events[k].figures.push_back(events[j].figures[f]);
-        subsets[k].push_back(subsets[j][f]);
-      }
-      if (!events[k].actor1 && events[j].actor1) events[k].actor1 = events[j].actor1;
-      if (!events[k].actor2 && events[j].actor2) events[k].actor2 = events[j].actor2;
+      AbsorbFigures(events[k], subsets[k], events[j], subsets[j]);
+      FillActors(events[k], events[j]);
       events[j].plover.clear();
     }
   }
@@ -630,12 +636,8 @@ Assembled Assembler::Assemble(const Input& in) const {
           events[j].plover != events[k].plover) {
         continue;
       }
-      if (!events[k].actor1 && events[j].actor1) events[k].actor1 = events[j].actor1;
-      if (!events[k].actor2 && events[j].actor2) events[k].actor2 = events[j].actor2;
-      for (size_t f = 0; f < events[j].figures.size(); ++f) {
-        events[k].figures.push_back(events[j].figures[f]);
-        subsets[k].push_back(subsets[j][f]);
-      }
+      FillActors(events[k], events[j]);
+      AbsorbFigures(events[k], subsets[k], events[j], subsets[j]);
       events[j].plover.clear();
     }
   }
@@ -652,10 +654,7 @@ Assembled Assembler::Assemble(const Input& in) const {
         continue;
       }
       if (events[j].sub_event_type == "Peaceful protest") events[j].sub_event_type = "Protest with intervention";
-      for (size_t f = 0; f < events[k].figures.size(); ++f) {
-        events[j].figures.push_back(events[k].figures[f]);
-        subsets[j].push_back(subsets[k][f]);
-      }
+      AbsorbFigures(events[j], subsets[j], events[k], subsets[k]);
       events[k].plover.clear();  // merged
       break;
     }
@@ -668,11 +667,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   if (in.places) {
     const SectionId kListJoin = VEILLE_SECTION("list-join");
     const auto& mentions = in.places->mentions;
-    auto first_token_at = [&](uint32_t byte) {
-      return static_cast<uint32_t>(std::lower_bound(tokens.begin(), tokens.end(), byte,
-                                                    [](const Token& tok, uint32_t b) { return tok.span.begin < b; }) -
-                                   tokens.begin());
-    };
+    auto first_token_at = [&](uint32_t byte) { return TokenAt(tokens, byte); };
     // Whether only commas and list words lie between two mentions of one sentence: 0 no,
     // 1 commas only, 2 with a list word.
     auto joined = [&](const places::PlaceMention& a, const places::PlaceMention& b) {
@@ -854,12 +849,8 @@ Assembled Assembler::Assemble(const Input& in) const {
           prior.event_type = e.event_type;
           prior.sub_event_type = e.sub_event_type;
         }
-        if (!prior.actor1 && e.actor1) prior.actor1 = e.actor1;
-        if (!prior.actor2 && e.actor2) prior.actor2 = e.actor2;
-        for (size_t f = 0; f < e.figures.size(); ++f) {
-          prior.figures.push_back(e.figures[f]);
-          out_subsets[j].push_back(subsets[k][f]);
-        }
+        FillActors(prior, e);
+        AbsorbFigures(prior, out_subsets[j], e, subsets[k]);
         prior.fatalities = Fatalities(prior.figures, out_subsets[j]);
         merged = true;
       }
