@@ -209,6 +209,11 @@ Assembled Assembler::Assemble(const Input& in) const {
       const uint32_t after = token_at(d.span.end);  // first token after the date
       if (df <= begin || df >= end || after >= end || after <= df) continue;
       const uint32_t from = df >= begin + 3 ? df - 3 : begin;
+      // Most dates and amounts follow no word that can start a trigger: skip them before
+      // folding the words around them again.
+      bool may_start = false;
+      for (uint32_t j = from; j < df && !may_start; ++j) may_start = lex.MayStart(w, j, kTrigger);
+      if (!may_start) continue;
       std::vector<Token> around(tokens.begin() + from, tokens.begin() + df);
       const uint32_t before_count = static_cast<uint32_t>(around.size());
       around.insert(around.end(), tokens.begin() + after, tokens.begin() + std::min(end, after + 6));
@@ -831,7 +836,9 @@ Assembled Assembler::Assemble(const Input& in) const {
     for (size_t j = out.events.size(); j-- > 0 && !merged;) {
       Event& prior = out.events[j];
       const uint32_t pj = out_sentence[j];
-      if (si - pj > 4) break;
+      // Copies made per speaker or per place come after later events: they are separate on
+      // purpose and are not merged back (measured: merging them costs 0.003-0.004 F1).
+      if (pj > si || si - pj > 4) break;
       const auto [prior_family, prior_level] = rank(prior);
       bool same_class = prior.plover == e.plover && prior.sub_event_type == e.sub_event_type;
       bool same_family = family != 0 && family == prior_family;
