@@ -108,13 +108,13 @@ class Recognizer {
   std::unordered_map<std::string, Rules> rules_;
 };
 
+// The event location a mention stands for.
+Location ToLocation(const PlaceMention& mention);
+
 // The location of an event whose evidence is sentence `sentence`, by ACLED's rule: the most
 // precise place that sentence names, else the nearest earlier sentence of the same paragraph
 // that names one, else the dateline, else the article's main country. nullopt when the
 // article names no place at all.
-// The event location a mention stands for.
-Location ToLocation(const PlaceMention& mention);
-
 std::optional<Location> EventLocation(const DocumentPlaces& places, const Segmented& segmented, uint32_t sentence);
 
 }  // namespace veille::places

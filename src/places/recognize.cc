@@ -942,7 +942,6 @@ Location ToLocation(const PlaceMention& m) {
 }
 
 std::optional<Location> EventLocation(const DocumentPlaces& places, const Segmented& segmented, uint32_t sentence) {
-  auto to_location = ToLocation;
   // The most precise place of one sentence; the first of equals.
   auto best_in = [&](uint32_t s) -> const PlaceMention* {
     const PlaceMention* best = nullptr;
@@ -953,17 +952,17 @@ std::optional<Location> EventLocation(const DocumentPlaces& places, const Segmen
     return best;
   };
   if (sentence < segmented.sentences.size()) {
-    if (const PlaceMention* m = best_in(sentence)) return to_location(*m);
+    if (const PlaceMention* m = best_in(sentence)) return ToLocation(*m);
     uint32_t paragraph = segmented.sentences[sentence].paragraph;
     for (uint32_t s = sentence; s-- > 0;) {
       if (segmented.sentences[s].paragraph != paragraph) break;
-      if (const PlaceMention* m = best_in(s)) return to_location(*m);
+      if (const PlaceMention* m = best_in(s)) return ToLocation(*m);
     }
   }
   for (const PlaceMention& m : places.mentions) {
-    if (m.dateline) return to_location(m);
+    if (m.dateline) return ToLocation(m);
   }
-  if (places.main_country) return to_location(*places.main_country);
+  if (places.main_country) return ToLocation(*places.main_country);
   return std::nullopt;
 }
 

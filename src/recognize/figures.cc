@@ -1,5 +1,7 @@
 #include "recognize/figures.h"
 
+#include <optional>
+
 namespace veille::recognize {
 
 namespace {
@@ -217,6 +219,15 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     bool after_in_relative = false;  // "80 personas que marchaban": the cue describes them
     {
       bool adjective_used = false, complement_used = false, subset_used = false;
+      auto verb_at = [&](uint32_t k) { return match(k, VEILLE_SECTION("aux")) || match(k, VEILLE_SECTION("after:*")); };
+      // The first verb (or, with `or_cue`, cue) from k before `stop` with no punctuation on
+      // the way; nullopt when there is none.
+      auto skip_to_verb = [&](uint32_t k, uint32_t stop, bool or_cue) -> std::optional<uint32_t> {
+        for (; k < stop && !IsPunct(tokens, k); ++k) {
+          if (verb_at(k) || (or_cue && match(k, VEILLE_SECTION("cue:*")))) return k;
+        }
+        return std::nullopt;
+      };
       for (uint32_t r = ph.last + 1, hops = 0; r < end && hops <= kMaxAux + 4; ++hops) {
         after = match(r, VEILLE_SECTION("after:*"));
         if (!after) after = match(r, VEILLE_SECTION("cue:*"));
@@ -234,7 +245,6 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
           uint32_t close = r + 1;
           while (close < end && close <= r + 9 && w[close] != ",") ++close;
           // Only a finite verb closes it: "..., killing 20" starts another clause.
-          auto verb_at = [&](uint32_t k) { return match(k, VEILLE_SECTION("aux")) || match(k, VEILLE_SECTION("after:*")); };
           if (verb_at(r + 1)) {
             ++r;
           } else if (close < end && w[close] == "," && verb_at(close + 1)) {
@@ -244,27 +254,24 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
           }
         } else if (IsQuote(w[r])) {
           ++r;
-        } else if (!adjective_used && ph.has_words && free_word(r) && r == ph.last + 1) {
+        } else if (!adjective_used && ph.has_words && r == ph.last + 1 && free_word(r)) {
           adjective_used = true;
           ++r;
-        } else if (!subset_used && (ph.person || ph.noun) && !after_in_relative &&
-                   match(r, VEILLE_SECTION("subset"))) {
+        } else if (const LexiconEntry* sub = !subset_used && (ph.person || ph.noun) && !after_in_relative
+                                                 ? match(r, VEILLE_SECTION("subset"))
+                                                 : nullptr) {
           // A subset without commas, as machine translation writes it: "39 persons including
           // 2 police were died". Up to six words, no punctuation, then the verb.
           subset_used = true;
-          uint32_t stop = std::min(end, r + 8);
-          uint32_t k = r + len(match(r, VEILLE_SECTION("subset")));
-          while (k < stop && !IsPunct(tokens, k) && !match(k, VEILLE_SECTION("aux")) && !match(k, VEILLE_SECTION("after:*"))) ++k;
-          if (k >= stop || IsPunct(tokens, k)) break;
-          r = k;
+          auto verb = skip_to_verb(r + len(sub), std::min(end, r + 8), false);
+          if (!verb) break;
+          r = *verb;
         } else if (!complement_used && ph.has_words && match(r, VEILLE_SECTION("complement"))) {
-          // Skip "de 26 años", "of the 3rd battalion": up to four words, no punctuation.
+          // Skip "de 26 años", "of the 3rd battalion": up to six words, no punctuation.
           complement_used = true;
-          uint32_t stop = std::min(end, r + 7);
-          uint32_t k = r + 1;
-          while (k < stop && !IsPunct(tokens, k) && !match(k, VEILLE_SECTION("aux")) && !match(k, VEILLE_SECTION("after:*")) && !match(k, VEILLE_SECTION("cue:*"))) ++k;
-          if (k >= stop || IsPunct(tokens, k)) break;
-          r = k;
+          auto verb = skip_to_verb(r + 1, std::min(end, r + 7), true);
+          if (!verb) break;
+          r = *verb;
         } else {
           break;
         }
