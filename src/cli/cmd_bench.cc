@@ -69,7 +69,7 @@ Action AddBench(CLI::App& app) {
     uint64_t corpus_bytes = 0;
     for (auto& d : docs) {
       corpus_bytes += d.text.size();
-      if (d.lang.empty() && o->stage != "extract") d.lang = p->Analyze(d).lang;
+      if (o->stage != "extract") d.lang = p->Language(d);
     }
     const uint64_t target = static_cast<uint64_t>(o->target_mb * 1e6);
     const unsigned threads = o->input.threads ? o->input.threads : 1;

@@ -155,10 +155,16 @@ void Pipeline::Segment(const Document& doc, NormalizedText& normalized, Segmente
 }
 
 std::vector<recognize::Date> Pipeline::Dates(const Document& doc, std::string_view lang) const {
-  NormalizedText normalized = normalize::Normalize(doc.text);
-  Segmented segmented = segmenter_.Segment(normalized.text, lang, options_.segmenter);
+  NormalizedText normalized;
+  Segmented segmented;
+  Segment(doc, normalized, segmented, lang);
   recognize::DocumentContext context{lang, doc.published, recognize::IsUsStyledSource(doc.source), true};
   return recognizer_.Recognize(normalized, segmented, context).dates;
+}
+
+std::string Pipeline::Language(const Document& doc) const {
+  if (!doc.lang.empty()) return doc.lang;
+  return language::Identify(normalize::Normalize(doc.text).text).code;
 }
 
 Analysis Pipeline::Analyze(Document doc) const {

@@ -55,6 +55,8 @@ class Pipeline {
   // Normalise, segment and read dates only: what `veille bench --stage dates` measures
   // against other date parsers.
   std::vector<recognize::Date> Dates(const Document& doc, std::string_view lang) const;
+  // The record's language, else CLD2's guess on the normalised text, as Analyze decides it.
+  std::string Language(const Document& doc) const;
   // Normalise and segment only: the part measured by `veille bench --stage segment`.
   void Segment(const Document& doc, NormalizedText& normalized, Segmented& segmented,
                std::string_view lang) const;
