@@ -1,7 +1,6 @@
 #include "assemble/assemble.h"
 
 #include <algorithm>
-#include <set>
 
 #include "base/data.h"
 #include "base/hash.h"
@@ -108,10 +107,7 @@ int64_t Fatalities(const std::vector<Figure>& figures, const std::vector<bool>& 
 
 Result<Assembler> Assembler::Create() {
   Assembler a;
-  std::set<std::string> langs;
-  for (std::string_view path : EmbeddedPaths()) {
-    if (path.ends_with("/events.txt")) langs.emplace(path.substr(0, path.find('/')));
-  }
+  const std::vector<std::string> langs = EmbeddedLanguages("events");
   auto load = [](std::string_view lang) -> Result<std::shared_ptr<const Models>> {
     auto lex = recognize::LoadLexicon(lang, "events");
     if (!lex) return Err(lex.error());

@@ -3,6 +3,7 @@
 // a comment line.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -11,6 +12,9 @@ namespace veille {
 // The content of data/<path> ("fr/abbreviations.txt"), or empty if there is no such file.
 std::string_view EmbeddedFile(std::string_view path);
 std::vector<std::string_view> EmbeddedPaths();
+// The languages that have data/<lang>/<kind>.txt ("numbers" -> {"en", "es", "fr"}), sorted.
+// Shared folders such as data/places/ are not languages.
+std::vector<std::string> EmbeddedLanguages(std::string_view kind);
 
 // The entries of a data file: lines with surrounding spaces trimmed, blank lines and
 // '#' comment lines skipped.

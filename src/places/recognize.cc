@@ -153,11 +153,9 @@ double Prior(const Place& p) {
 Result<Recognizer> Recognizer::Create(const Gazetteer* gazetteer) {
   if (gazetteer == nullptr) return Err(Status::InvalidArgument("places::Recognizer needs a gazetteer"));
   Recognizer r(gazetteer);
-  for (std::string_view path : EmbeddedPaths()) {
-    if (!path.ends_with("/places.txt") || path.starts_with("places/")) continue;
-    std::string lang(path.substr(0, path.find('/')));
+  for (const std::string& lang : EmbeddedLanguages("places")) {
     Rules& rules = r.rules_[lang];
-    for (std::string_view line : DataLines(EmbeddedFile(path))) {
+    for (std::string_view line : DataLines(EmbeddedFile(lang + "/places.txt"))) {
       size_t tab = line.find('\t');
       if (tab == std::string_view::npos) continue;
       std::string_view kind = line.substr(0, tab);

@@ -238,15 +238,17 @@ const LexiconEntry* Lexicon::MatchIn(const Starts& starting, const Words& w, siz
 }
 
 Result<Lexicon> LoadLexicon(std::string_view lang, std::string_view kind) {
-  std::string path = std::string(lang) + "/" + std::string(kind) + ".txt";
+  std::string path(lang);
+  path.append("/").append(kind).append(".txt");
   std::string_view content = EmbeddedFile(path);
   if (!content.empty()) return Lexicon::Parse(content, path);
   // Unknown language: the union of all languages' lexicons of this kind.
   Lexicon all;
   bool any = false;
-  for (std::string_view p : EmbeddedPaths()) {
-    if (!p.ends_with("/" + std::string(kind) + ".txt")) continue;
-    auto lex = Lexicon::Parse(EmbeddedFile(p), std::string(p));
+  for (const std::string& other : EmbeddedLanguages(kind)) {
+    std::string p = other;
+    p.append("/").append(kind).append(".txt");
+    auto lex = Lexicon::Parse(EmbeddedFile(p), p);
     if (!lex) return Err(lex.error());
     all.Merge(*lex);
     any = true;

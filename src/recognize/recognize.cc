@@ -1,6 +1,5 @@
 #include "recognize/recognize.h"
 
-#include <set>
 
 #include "base/data.h"
 
@@ -23,11 +22,7 @@ Result<std::shared_ptr<const Recognizer::Models>> Recognizer::Load(std::string_v
 
 Result<Recognizer> Recognizer::Create() {
   Recognizer r;
-  std::set<std::string> langs;
-  for (std::string_view path : EmbeddedPaths()) {
-    if (path.ends_with("/numbers.txt")) langs.emplace(path.substr(0, path.find('/')));
-  }
-  for (const std::string& lang : langs) {
+  for (const std::string& lang : EmbeddedLanguages("numbers")) {
     auto m = Load(lang);
     if (!m) return Err(m.error());
     r.by_lang_[lang] = *m;

@@ -141,11 +141,9 @@ void Tokenize(std::string_view s, uint32_t base, std::vector<Token>& out) {
 
 Result<Segmenter> Segmenter::Create() {
   Segmenter seg;
-  for (std::string_view path : EmbeddedPaths()) {
-    if (!path.ends_with("/abbreviations.txt")) continue;
-    std::string lang(path.substr(0, path.find('/')));
+  for (const std::string& lang : EmbeddedLanguages("abbreviations")) {
     Abbreviations& abbr = seg.by_lang_[lang];
-    for (std::string_view entry : DataLines(EmbeddedFile(path))) {
+    for (std::string_view entry : DataLines(EmbeddedFile(lang + "/abbreviations.txt"))) {
       if (entry.front() == '*') {
         std::string folded = Lower(entry.substr(1));
         abbr.folded.insert(folded);
