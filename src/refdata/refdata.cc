@@ -30,7 +30,7 @@ void PutU32(std::string& out, uint32_t v) {
 void PutU64(std::string& out, uint64_t v) {
   for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
 }
-uint64_t GetLe(const std::string& in, size_t at, int bytes) {
+uint64_t GetLe(std::string_view in, size_t at, int bytes) {
   uint64_t v = 0;
   for (int i = 0; i < bytes; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(in[at + i])) << (8 * i);
   return v;
@@ -59,53 +59,24 @@ Status WriteContainer(const std::string& path, Kind kind, uint64_t source_hash, 
   return Status::Ok();
 }
 
-Result<std::string> ReadContainer(const std::string& path, Kind kind) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Err(Status::NotFound("cannot open reference data " + path + " (run scripts/build)"));
-  std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (all.size() < kHeaderSize || std::memcmp(all.data(), kMagic, 8) != 0) {
-    return Err(Status::Corruption(path + ": not a veille reference data file (bad magic)"));
-  }
-  uint32_t version = static_cast<uint32_t>(GetLe(all, 8, 4));
-  if (version != kFormatVersion) {
-    return Err(Status::Corruption(path + ": format version " + std::to_string(version) + ", this veille reads " +
-                                  std::to_string(kFormatVersion) + " (run scripts/build)"));
-  }
-  uint32_t file_kind = static_cast<uint32_t>(GetLe(all, 12, 4));
-  if (file_kind != static_cast<uint32_t>(kind)) {
-    return Err(Status::Corruption(path + ": holds data of kind " + std::to_string(file_kind) + ", expected " +
-                                  std::to_string(static_cast<uint32_t>(kind))));
-  }
-  uint64_t size = GetLe(all, 24, 8);
-  uint64_t checksum = GetLe(all, 32, 8);
-  if (all.size() - kHeaderSize != size) {
-    return Err(Status::Corruption(path + ": payload is " + std::to_string(all.size() - kHeaderSize) +
-                                  " bytes, header says " + std::to_string(size) + " (truncated?)"));
-  }
-  std::string payload = all.substr(kHeaderSize);
-  if (Hash64(payload) != checksum) return Err(Status::Corruption(path + ": checksum mismatch"));
-  return payload;
-}
-
 namespace {
 
-// Checks a container header held in `head` (at least kHeaderSize bytes) against the file size.
+// Checks a container header held in `head` (the file's first bytes) against the file size.
 Status CheckHeader(const std::string& path, std::string_view head, uint64_t file_size, Kind kind) {
   if (file_size < kHeaderSize || std::memcmp(head.data(), kMagic, 8) != 0) {
     return Status::Corruption(path + ": not a veille reference data file (bad magic)");
   }
-  std::string h(head.substr(0, kHeaderSize));
-  uint32_t version = static_cast<uint32_t>(GetLe(h, 8, 4));
+  uint32_t version = static_cast<uint32_t>(GetLe(head, 8, 4));
   if (version != kFormatVersion) {
     return Status::Corruption(path + ": format version " + std::to_string(version) + ", this veille reads " +
                               std::to_string(kFormatVersion) + " (run scripts/build)");
   }
-  uint32_t file_kind = static_cast<uint32_t>(GetLe(h, 12, 4));
+  uint32_t file_kind = static_cast<uint32_t>(GetLe(head, 12, 4));
   if (file_kind != static_cast<uint32_t>(kind)) {
     return Status::Corruption(path + ": holds data of kind " + std::to_string(file_kind) + ", expected " +
                               std::to_string(static_cast<uint32_t>(kind)));
   }
-  uint64_t size = GetLe(h, 24, 8);
+  uint64_t size = GetLe(head, 24, 8);
   if (file_size - kHeaderSize != size) {
     return Status::Corruption(path + ": payload is " + std::to_string(file_size - kHeaderSize) +
                               " bytes, header says " + std::to_string(size) + " (truncated?)");
@@ -114,6 +85,17 @@ Status CheckHeader(const std::string& path, std::string_view head, uint64_t file
 }
 
 }  // namespace
+
+Result<std::string> ReadContainer(const std::string& path, Kind kind) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Err(Status::NotFound("cannot open reference data " + path + " (run scripts/build)"));
+  std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (Status s = CheckHeader(path, all, all.size(), kind); !s.ok()) return Err(s);
+  uint64_t checksum = GetLe(all, 32, 8);
+  std::string payload = all.substr(kHeaderSize);
+  if (Hash64(payload) != checksum) return Err(Status::Corruption(path + ": checksum mismatch"));
+  return payload;
+}
 
 Result<MappedContainer> MappedContainer::Open(const std::string& path, Kind kind, bool verify_checksum) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -124,7 +106,7 @@ Result<MappedContainer> MappedContainer::Open(const std::string& path, Kind kind
     return Err(Status::IOError("cannot stat " + path));
   }
   auto file_size = static_cast<uint64_t>(st.st_size);
-  if (file_size < kHeaderSize) {
+  if (file_size < kHeaderSize) {  // mapping an empty file fails; say why instead
     ::close(fd);
     return Err(Status::Corruption(path + ": not a veille reference data file (bad magic)"));
   }
@@ -137,9 +119,8 @@ Result<MappedContainer> MappedContainer::Open(const std::string& path, Kind kind
   m.path_ = path;
   std::string_view all(static_cast<const char*>(base), file_size);
   if (Status s = CheckHeader(path, all, file_size, kind); !s.ok()) return Err(s);
-  std::string head(all.substr(0, kHeaderSize));
-  m.source_hash_ = GetLe(head, 16, 8);
-  m.checksum_ = GetLe(head, 32, 8);
+  m.source_hash_ = GetLe(all, 16, 8);
+  m.checksum_ = GetLe(all, 32, 8);
   m.payload_ = all.substr(kHeaderSize);
   if (verify_checksum) {
     if (Status s = m.VerifyChecksum(); !s.ok()) return Err(s);
