@@ -13,7 +13,10 @@ std::string Suffix(const std::string& section) {
 }
 
 bool IsPunct(const std::vector<Token>& tokens, uint32_t i) { return tokens[i].kind == TokenKind::kPunct; }
-bool IsQuote(std::string_view w) { return w == "\"" || w == "'" || w == "(" || w == ")"; }
+bool IsQuote(std::string_view w) {
+  return w == "\"" || w == "'" || w == "(" || w == ")" || w == "«" || w == "»" || w == "“" || w == "”" ||
+         w == "‘" || w == "’";
+}
 
 bool HasArg(const LexiconEntry* e, std::string_view arg) {
   if (!e) return false;
@@ -87,6 +90,14 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
            !match(i, VEILLE_SECTION("aux")) && !match(i, VEILLE_SECTION("unit")) && !match(i, VEILLE_SECTION("source-before")) && !match(i, VEILLE_SECTION("source-verb")) &&
            !match(i, VEILLE_SECTION("subset")) && !match(i, VEILLE_SECTION("conjunction")) && !match(i, VEILLE_SECTION("phrase-end"));
   };
+  // The length of an age before a person noun ("9-year-old", "26-year-old"), else 0.
+  auto age_at = [&](uint32_t i) -> uint32_t {
+    if (i >= end || tokens[i].kind != TokenKind::kNumber) return 0;
+    uint32_t k = i + 1;
+    if (k < end && w[k] == "-") ++k;
+    const LexiconEntry* age = match(k, VEILLE_SECTION("age-adjective"));
+    return age ? k + len(age) - i : 0;
+  };
   bool mixed_groups = false;
   auto parse_phrase = [&](uint32_t j, uint32_t number_last, bool weak) {
     Phrase ph;
@@ -101,6 +112,13 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     const LexiconEntry *person = nullptr, *noun = nullptr;
     people_or_noun(p, &person, &noun);
     uint32_t unknown = 0;
+    if (weak && age_at(p)) {
+      // "a 9-year-old boy": the age stands between the article and the people it counts.
+      const uint32_t age = age_at(p);
+      people_or_noun(p + age, &person, &noun);
+      if (person) p += age;
+      else noun = nullptr;
+    }
     while (!person && !noun && unknown < kMaxUnknownWords && free_word(p) && !weak) {
       // "Two opposition leaders", "des gilets jaunes": unlisted words before the cue.
       ++p;
@@ -184,6 +202,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
   };
   std::vector<Pending> pending;  // counted people waiting for the cue of a later subject
   int previous_index = -1;  // the last figure of the sentence
+  int toll_index = -1;      // the last figure that is no subset: whose group "others" take
   uint32_t previous_number_last = 0;
   for (const NumberMention& n : numbers) {
     if (n.value <= 0) continue;
@@ -195,6 +214,9 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       if (prev == "$" || prev == "€" || prev == "£" || prev == "us$" || prev == "n°") continue;
     }
     const FigureMention* previous = previous_index >= 0 ? &out[previous_index] : nullptr;
+    // "28 killed, including 10 children, and 152 others wounded": the others are of the
+    // toll's group, not of the subset's.
+    const FigureMention* toll_figure = toll_index >= 0 ? &out[toll_index] : previous;
     const uint32_t j = n.last + 1;
     {
       uint32_t k = j;
@@ -210,6 +232,21 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       continue;  // "one of the suspects", "l'un des", "uno de los"
     }
     Phrase ph = parse_phrase(j, n.last, n.weak);
+    // Whose figure it is, said after it: "36 blessés dans ses rangs", "300 morts côté
+    // rebelle", "4 muertos en sus filas", past one adjective ("3 heridos ligeros ...").
+    const LexiconEntry* side = nullptr;
+    {
+      uint32_t at = ph.last + 1;
+      side = match(at, VEILLE_SECTION("group-after:*"));
+      if (!side && free_word(at) && (side = match(at + 1, VEILLE_SECTION("group-after:*")))) ++at;
+      if (side) ph.last = at + len(side) - 1;
+    }
+    // A qualifier after the people: "300 manifestants environ", "280 personnes au moins".
+    const LexiconEntry* late_qualifier = nullptr;
+    if (n.first == n.number_first && !n.vague && n.min && n.max && *n.min == *n.max) {
+      late_qualifier = match(ph.last + 1, VEILLE_SECTION("qualifier-after"));
+      if (!late_qualifier && ph.last != n.last) late_qualifier = match(n.last + 1, VEILLE_SECTION("qualifier-after"));
+    }
     // A cue after the phrase: "were killed", "ont été blessés", "resultaron heridos". On the
     // way it may pass auxiliaries and adverbs, quotes, one unlisted adjective ("presos
     // políticos permanecen detenidos") and a short complement ("un hombre de 26 años murió",
@@ -254,6 +291,8 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
           }
         } else if (IsQuote(w[r])) {
           ++r;
+        } else if (const LexiconEntry* q = match(r, VEILLE_SECTION("qualifier-after"))) {
+          r += len(q);
         } else if (!adjective_used && ph.has_words && r == ph.last + 1 && free_word(r)) {
           adjective_used = true;
           ++r;
@@ -303,6 +342,10 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         before = c;
         before_first = s;
         break;
+      }
+      if (IsQuote(w[e - 1])) {
+        --e;  // "« neutralisé » 37 terroristes", "killed 'dozens' of soldiers"
+        continue;
       }
       uint32_t ls = 0;
       const LexiconEntry* link = EndingAt(w, begin, e, VEILLE_SECTION("cue-link"), &ls);
@@ -371,17 +414,19 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       bool sourced = match(j, VEILLE_SECTION("source-before")) != nullptr;
       uint32_t rs = 0;
       if (EndingAt(w, begin, n.first, VEILLE_SECTION("restate-before"), &rs)) sourced = true;
-      bool among = match(j, VEILLE_SECTION("group-prep")) != nullptr;
+      bool among = match(j, VEILLE_SECTION("group-prep")) != nullptr || side != nullptr;
       if (close || sourced || among || subset) {
         kind = previous->figure.kind;
         inherited = true;
       }
     }
     std::string group = ph.person && !mixed_groups ? Suffix(ph.person->section) : "unknown";
-    if (ph.person && HasArg(ph.person, "inherit")) group = previous ? previous->figure.group : "unknown";
+    if (ph.person && HasArg(ph.person, "inherit")) group = toll_figure ? toll_figure->figure.group : "unknown";
     if (subset && !ph.person && previous) group = previous->figure.group;  // "dont trois par balle"
-    if (!ph.person && previous && n.first > begin && match(n.first - 1, VEILLE_SECTION("inherit-before"))) {
-      group = previous->figure.group;  // "otros cinco resultaron heridos"
+    // A second count of the same people: "448 000 selon la CGT et 118 000 selon le ministère".
+    if (inherited && !subset && !ph.person && previous) group = previous->figure.group;
+    if (!ph.person && toll_figure && n.first > begin && match(n.first - 1, VEILLE_SECTION("inherit-before"))) {
+      group = toll_figure->figure.group;  // "otros cinco resultaron heridos"
     }
     if (!ph.person && previous && !subset) {
       // "4 soldiers killed and 9 wounded", "2 guardias murieron y por lo menos 9 fueron heridos".
@@ -391,7 +436,20 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         if (match(k, VEILLE_SECTION("conjunction"))) saw_conjunction = true;
         else if (!IsPunct(tokens, k)) coordinated = false;
       }
-      if (coordinated && saw_conjunction) group = previous->figure.group;
+      if (coordinated && saw_conjunction) group = toll_figure->figure.group;
+    }
+    if (side && !ph.person) group = Suffix(side->section);
+    if (toll && !ph.person && group == "unknown") {
+      // "the number of children seized at 227", "le nombre de manifestants ... 6 000": the
+      // people the toll counts.
+      // Only people after "of": "el balance oficial" names no people.
+      for (uint32_t k = toll_first + 1; k < n.first && k <= toll_first + len(toll) + 1; ++k) {
+        if (!match(k - 1, VEILLE_SECTION("link")) && w[k - 1] != "of" && w[k - 1] != "de") continue;
+        if (const LexiconEntry* counted = match(k, VEILLE_SECTION("person:*")); counted && !HasArg(counted, "inherit")) {
+          group = Suffix(counted->section);
+          break;
+        }
+      }
     }
     // Activists and strikers count as participants without being protesters.
     if (!previous && ph.person && HasArg(ph.person, "mobilised") && kind.empty() && !n.weak) kind = "participants";
@@ -443,8 +501,18 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     f.figure.group = group;
     f.subset = subset;
     if (toll && toll_min && kind == Suffix(toll->section)) f.figure.max.reset();
+    if (late_qualifier) {
+      if (HasArg(late_qualifier, "min")) {
+        f.figure.max.reset();
+      } else if (HasArg(late_qualifier, "approx")) {
+        f.figure.approx = true;
+        f.figure.min.reset();
+        f.figure.max.reset();
+      }
+    }
     out.push_back(f);
     previous_index = static_cast<int>(out.size()) - 1;
+    if (!subset) toll_index = previous_index;
     previous_number_last = n.last;
   }
   // Coordinated subjects share the cue that follows the last one: the figure after the
@@ -452,8 +520,13 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
   for (const Pending& p : pending) {
     for (size_t k = 0; k < out.size(); ++k) {
       const FigureMention& next = out[k];
-      if (next.number_first > p.phrase_last + 1 && next.number_first <= p.phrase_last + 3 &&
-          next.last > next.number_last && next.first == next.number_first) {
+      // Only the conjunction, quotes or a link may stand between them: in "37 terroristes et
+      // déplore 33 blessés" the people before the verb are no subject of its figure.
+      bool adjacent = next.number_first > p.phrase_last + 1 && next.number_first <= p.phrase_last + 3;
+      for (uint32_t k = p.phrase_last + 2; adjacent && k < next.first; ++k) {
+        adjacent = IsQuote(w[k]) || match(k, VEILLE_SECTION("link"));
+      }
+      if (adjacent && next.last > next.number_last && next.first == next.number_first) {
         FigureMention f;
         f.number_first = f.first = p.number.first;
         f.number_last = p.number.last;

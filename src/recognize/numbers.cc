@@ -348,7 +348,9 @@ std::vector<NumberMention> NumberRecognizer::Recognize(std::string_view text, co
       } else if (q_max) {
         m.max = m.value;
         m.min.reset();
-      } else {
+      } else if (!m.vague) {
+        // "some hundreds", "quelques centaines": an estimate of an amount that is already
+        // vague keeps the amount's bounds.
         m.min.reset();
         m.max.reset();
       }
