@@ -18,6 +18,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <unordered_map>
@@ -187,6 +188,16 @@ double NameSimilarity(std::string_view a, std::string_view b) {
     }
   }
   return 1.0 - static_cast<double>(row[b.size()]) / static_cast<double>(std::max(a.size(), b.size()));
+}
+
+// iso3166-2-db's `reference.geonames` of a country or region, when it has one.
+std::optional<int64_t> GeonamesReference(const nlohmann::json& item) {
+  if (!item.is_object() || !item.contains("reference")) return std::nullopt;
+  const nlohmann::json& reference = item["reference"];
+  if (!reference.is_object() || !reference.contains("geonames") || !reference["geonames"].is_number_integer()) {
+    return std::nullopt;
+  }
+  return reference["geonames"].get<int64_t>();
 }
 
 // How alike two sources' names for one admin1 code must be for the code to mean the same unit
@@ -598,6 +609,7 @@ Result<BuildReport> BuildGazetteer(const BuildInputs& in, const std::string& out
   // country's regions with their GeoNames admin1 code and geonameid (taken from GeoNames'
   // admin1CodesASCII.txt). Some of its codes predate a renumbering, so an id is taken only
   // when the two packages' names under the code agree.
+  nlohmann::json iso3166;  // iso3166-2-db's table, kept for the countries' ids (3b)
   {
     fs::path file = pkg / "iso3166-2-db" / "data" / "iso3166-2.json";
     auto text = ReadFile(file);
@@ -605,16 +617,14 @@ Result<BuildReport> BuildGazetteer(const BuildInputs& in, const std::string& out
       report.warnings.push_back(file.string() + " not found (npm iso3166-2-db): admin1 units get no GeoNames id");
     } else {
       mix(*text);
-      auto j = nlohmann::json::parse(*text, nullptr, false);
-      if (!j.is_object()) return Err(Status::Corruption(file.string() + ": not an iso3166-2-db table"));
-      for (auto& [country, entry] : j.items()) {
+      iso3166 = nlohmann::json::parse(*text, nullptr, false);
+      if (!iso3166.is_object()) return Err(Status::Corruption(file.string() + ": not an iso3166-2-db table"));
+      for (auto& [country, entry] : iso3166.items()) {
         if (!entry.is_object() || !entry.contains("regions") || !entry["regions"].is_array()) continue;
         for (const auto& region : entry["regions"]) {
           if (!region.is_object() || !region.contains("admin") || !region["admin"].is_string()) continue;
-          const auto& reference = region.value("reference", nlohmann::json::object());
-          if (!reference.is_object() || !reference.contains("geonames") || !reference["geonames"].is_number_integer()) {
-            continue;
-          }
+          std::optional<int64_t> id = GeonamesReference(region);
+          if (!id) continue;
           std::string code = country + "." + region["admin"].get<std::string>();
           auto unit = admin1_by_code.find(code);
           if (unit == admin1_by_code.end() || b.place(unit->second).geonames_id != 0) continue;
@@ -631,7 +641,7 @@ Result<BuildReport> BuildGazetteer(const BuildInputs& in, const std::string& out
             disagreeing_admin1.push_back(code);
             continue;
           }
-          b.place(unit->second).geonames_id = reference["geonames"].get<int64_t>();
+          b.place(unit->second).geonames_id = *id;
           ++report.admin1_ids;
         }
       }
@@ -708,6 +718,18 @@ Result<BuildReport> BuildGazetteer(const BuildInputs& in, const std::string& out
         } else {
           add(value);
         }
+      }
+    }
+  }
+
+  // 3b. Countries' GeoNames ids from iso3166-2-db too, by ISO code, which does not get
+  // renumbered as admin1 codes do (the 188 that data/places/geonames_ids.txt also has agree).
+  if (iso3166.is_object()) {
+    for (auto& [code, entry] : iso3166.items()) {
+      std::optional<int64_t> id = GeonamesReference(entry);
+      auto country = country_by_code.find(code);
+      if (id && country != country_by_code.end() && b.place(country->second).geonames_id == 0) {
+        b.place(country->second).geonames_id = *id;
       }
     }
   }

