@@ -1,6 +1,7 @@
 #include "assemble/assemble.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "base/data.h"
 #include "base/hash.h"
@@ -10,11 +11,6 @@ namespace veille::assemble {
 using recognize::LexiconEntry;
 using recognize::SectionId;
 using recognize::Words;
-
-struct Assembler::Models {
-  recognize::Lexicon lexicon;
-  std::unique_ptr<recognize::Vocabulary> vocabulary;
-};
 
 namespace {
 
@@ -27,7 +23,7 @@ struct EventClass {
   std::string plover, event_type, sub_event_type;
 };
 
-EventClass ClassOf(const std::string& section) {
+EventClass ParseClass(const std::string& section) {
   EventClass c;
   std::vector<std::string> parts;
   size_t start = 0;
@@ -42,6 +38,17 @@ EventClass ClassOf(const std::string& section) {
   if (parts.size() >= 4 && parts[3] != "-") c.sub_event_type = parts[3];
   return c;
 }
+
+}  // namespace
+
+struct Assembler::Models {
+  recognize::Lexicon lexicon;
+  const recognize::Vocabulary* vocabulary;  // the language's, in vocabularies_
+  std::vector<EventClass> classes;          // by entry id: the class of each trigger entry
+  const EventClass& ClassOf(const LexiconEntry& trigger) const { return classes[trigger.id]; }
+};
+
+namespace {
 
 bool Armed(const std::string& actor_type) {
   return actor_type == "State forces" || actor_type == "Rebel group" || actor_type == "Political militia" ||
@@ -105,14 +112,17 @@ int64_t Fatalities(const std::vector<Figure>& figures, const std::vector<bool>& 
   return total;
 }
 
-Result<Assembler> Assembler::Create() {
+Result<Assembler> Assembler::Create(std::shared_ptr<recognize::Vocabularies> vocabularies) {
   Assembler a;
+  a.vocabularies_ = vocabularies ? std::move(vocabularies) : std::make_shared<recognize::Vocabularies>();
   const std::vector<std::string> langs = EmbeddedLanguages("events");
-  auto load = [](std::string_view lang) -> Result<std::shared_ptr<const Models>> {
+  auto load = [&a](std::string_view lang) -> Result<std::shared_ptr<const Models>> {
     auto lex = recognize::LoadLexicon(lang, "events");
     if (!lex) return Err(lex.error());
-    auto m = std::make_shared<Models>(Models{std::move(*lex), std::make_unique<recognize::Vocabulary>()});
-    m->lexicon.Bind(*m->vocabulary);
+    recognize::Vocabulary& vocabulary = a.vocabularies_->For(lang);
+    auto m = std::make_shared<Models>(Models{std::move(*lex), &vocabulary, {}});
+    m->lexicon.Bind(vocabulary);
+    for (const LexiconEntry& e : m->lexicon.entries()) m->classes.push_back(ParseClass(e.section));
     return std::shared_ptr<const Models>(std::move(m));
   };
   for (const std::string& lang : langs) {
@@ -140,14 +150,17 @@ Assembled Assembler::Assemble(const Input& in) const {
   const recognize::Lexicon& lex = m.lexicon;
   const auto& tokens = in.segmented.tokens;
   const std::string& text = in.normalized.text;
-  Words w(text, tokens, m.vocabulary.get());
+  // The document's words as the recognisers folded them, when numbered for this lexicon.
+  std::optional<Words> own_words;
+  if (!in.words || in.words->vocabulary() != m.vocabulary) own_words.emplace(text, tokens, m.vocabulary);
+  const Words& w = own_words ? *own_words : *in.words;
   const SectionId kTrigger = VEILLE_SECTION("trigger:*");
   const SectionId kActor = VEILLE_SECTION("actor:*");
   const SectionId kDemonym = VEILLE_SECTION("demonym");
   auto span_of = [&](uint32_t a, uint32_t b) { return Span{tokens[a].span.begin, tokens[b].span.end}; };
 
   struct Found {
-    EventClass cls;
+    const EventClass* cls;
     uint32_t first, last, sentence;
   };
   std::vector<Found> triggers;
@@ -180,7 +193,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (const LexiconEntry* t = trigger_here) {
         uint32_t last = i + static_cast<uint32_t>(t->words.size()) - 1;
         if (last >= end) continue;
-        triggers.push_back({ClassOf(t->section), i, last, si});
+        triggers.push_back({&m.ClassOf(*t), i, last, si});
         i = last;
       }
     }
@@ -210,10 +223,11 @@ Assembled Assembler::Assemble(const Input& in) const {
       bool may_start = false;
       for (uint32_t j = from; j < df && !may_start; ++j) may_start = lex.MayStart(w, j, kTrigger);
       if (!may_start) continue;
-      std::vector<Token> around(tokens.begin() + from, tokens.begin() + df);
+      std::vector<uint32_t> around;
+      for (uint32_t j = from; j < df; ++j) around.push_back(j);
       const uint32_t before_count = static_cast<uint32_t>(around.size());
-      around.insert(around.end(), tokens.begin() + after, tokens.begin() + std::min(end, after + 6));
-      Words through(text, around, m.vocabulary.get());
+      for (uint32_t j = after; j < std::min(end, after + 6); ++j) around.push_back(j);
+      Words through(w, around);
       for (uint32_t j = 0; j < before_count; ++j) {
         const LexiconEntry* t = lex.Match(through, j, kTrigger);
         if (!t) continue;
@@ -229,12 +243,12 @@ Assembled Assembler::Assemble(const Input& in) const {
           taken = true;
           // The phrase read through the date is the longer reading.
           if (other.last - other.first + 1 < t->words.size()) {
-            other = Found{ClassOf(t->section), first, last, d.sentence};
+            other = Found{&m.ClassOf(*t), first, last, d.sentence};
             added = true;
           }
         }
         if (!taken) {
-          triggers.push_back({ClassOf(t->section), first, last, d.sentence});
+          triggers.push_back({&m.ClassOf(*t), first, last, d.sentence});
           added = true;
         }
         break;
@@ -280,7 +294,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   std::vector<std::pair<uint32_t, uint32_t>> referred_attacks;  // "condemned the attack": sentence, token
   for (const Found& t : triggers) {
     const Sentence& s = in.segmented.sentences[t.sentence];
-    TriggerMention tm{span_of(t.first, t.last), t.sentence, t.cls.plover, t.cls.event_type, t.cls.sub_event_type,
+    TriggerMention tm{span_of(t.first, t.last), t.sentence, t.cls->plover, t.cls->event_type, t.cls->sub_event_type,
                       false, false};
     bool threat = false;
     for (uint32_t k = t.first; k-- > s.first_token && t.first - k <= 6;) {
@@ -299,12 +313,12 @@ Assembled Assembler::Assemble(const Input& in) const {
     // the release of", "exigé le retrait de la mission", "pidió la renuncia", "threatened to
     // withdraw". A trigger a few words after such a trigger in its clause makes no event,
     // unless it is violence that the sentence tells as done.
-    if (t.cls.plover != "ASSAULT") {
+    if (t.cls->plover != "ASSAULT") {
       bool governed = false;
       for (const Found& g : triggers) {
         if (&g == &t || g.sentence != t.sentence || g.last >= t.first || t.first - g.last > 4) continue;
-        const std::string& gp = g.cls.plover;
-        if (!g.cls.event_type.empty() ||
+        const std::string& gp = g.cls->plover;
+        if (!g.cls->event_type.empty() ||
             (gp != "REQUEST" && gp != "REJECT" && gp != "THREATEN" && gp != "SUPPORT")) {
           continue;
         }
@@ -319,7 +333,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (governed) continue;
     }
     // A statement made in the sentence of a count is still a statement.
-    if (!t.cls.event_type.empty() && is_background_count(t.sentence, t.first)) continue;
+    if (!t.cls->event_type.empty() && is_background_count(t.sentence, t.first)) continue;
     // Words that look like triggers but name something else: "aid agencies", "protest
     // organisers", "backed by", "supported by".
     bool blocked = false;
@@ -330,7 +344,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       }
     }
     if (blocked) continue;
-    if (t.cls.plover == "SUPPORT" && t.last + 1 < s.first_token + s.token_count &&
+    if (t.cls->plover == "SUPPORT" && t.last + 1 < s.first_token + s.token_count &&
         (w[t.last + 1] == "by" || w[t.last + 1] == "par" || w[t.last + 1] == "por")) {
       continue;  // "a counter-offensive supported by air strikes": not an act of support
     }
@@ -347,16 +361,16 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     if (anaphoric) {
       bool told = false;
-      for (size_t k = 0; k < events.size() && !told; ++k) told = events[k].plover == t.cls.plover;
+      for (size_t k = 0; k < events.size() && !told; ++k) told = events[k].plover == t.cls->plover;
       if (told) {
-        if (t.cls.plover == "ASSAULT") referred_attacks.push_back({t.sentence, t.first});
+        if (t.cls->plover == "ASSAULT") referred_attacks.push_back({t.sentence, t.first});
         continue;
       }
     }
     Event e;
-    e.plover = t.cls.plover;
-    e.event_type = t.cls.event_type;
-    e.sub_event_type = t.cls.sub_event_type;
+    e.plover = t.cls->plover;
+    e.event_type = t.cls->event_type;
+    e.sub_event_type = t.cls->sub_event_type;
     if (threat) SetClass(e, "", "", "THREATEN");
     // One event per class and sentence: a second trigger of the same class adds nothing.
     bool duplicate = false;

@@ -50,11 +50,16 @@ struct Input {
   const Segmented& segmented;
   const recognize::Recognized& recognized;
   const places::DocumentPlaces* places;  // null when places are off
+  // The document's folded words, when an earlier stage folded them in the vocabulary the
+  // assembler shares with it; otherwise the assembler folds them itself.
+  const recognize::Words* words = nullptr;
 };
 
 class Assembler {
  public:
-  static Result<Assembler> Create();
+  // The event lexicons number their words in `vocabularies` (shared with the recognisers);
+  // without it, in vocabularies of their own.
+  static Result<Assembler> Create(std::shared_ptr<recognize::Vocabularies> vocabularies = nullptr);
   Assembled Assemble(const Input& input) const;
 
  private:
@@ -62,6 +67,7 @@ class Assembler {
   const Models& For(std::string_view lang) const;
   std::map<std::string, std::shared_ptr<const Models>, std::less<>> by_lang_;
   std::shared_ptr<const Models> fallback_;
+  std::shared_ptr<recognize::Vocabularies> vocabularies_;
 };
 
 // Fatalities by ACLED's convention from an event's figures: killed figures of different

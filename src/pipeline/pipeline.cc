@@ -121,11 +121,13 @@ void SortSpans(Analysis& a) {
 Result<Pipeline> Pipeline::Create(const Options& options) {
   auto segmenter = segment::Segmenter::Create();
   if (!segmenter) return Err(segmenter.error());
-  auto recognizer = recognize::Recognizer::Create();
+  auto vocabularies = std::make_shared<recognize::Vocabularies>();
+  auto recognizer = recognize::Recognizer::Create(vocabularies);
   if (!recognizer) return Err(recognizer.error());
-  auto assembler = assemble::Assembler::Create();
+  auto assembler = assemble::Assembler::Create(vocabularies);
   if (!assembler) return Err(assembler.error());
-  Pipeline pipeline(options, std::move(*segmenter), std::move(*recognizer), std::move(*assembler));
+  Pipeline pipeline(options, std::move(*segmenter), std::move(vocabularies), std::move(*recognizer),
+                    std::move(*assembler));
   if (Status s = pipeline.LoadPlaces(); !s.ok()) return Err(s);
   return pipeline;
 }
@@ -181,7 +183,10 @@ Analysis Pipeline::Analyze(Document doc) const {
   a.segmented = segmenter_.Segment(a.normalized.text, a.lang, options_.segmenter);
   // --- numbers, dates, figures ---
   recognize::DocumentContext context{a.lang, a.doc.published, recognize::IsUsStyledSource(a.doc.source)};
-  a.recognized = recognizer_.Recognize(a.normalized, a.segmented, context);
+  const recognize::Vocabulary* vocabulary = vocabularies_->Find(a.lang);
+  if (!vocabulary) vocabulary = vocabularies_->Find("und");
+  const recognize::Words words(a.normalized.text, a.segmented.tokens, vocabulary);
+  a.recognized = recognizer_.Recognize(a.normalized, a.segmented, words, context);
   MapFigures(a);
   if (options_.annotate) AddRecognizedSpans(a);
   // --- end numbers, dates, figures ---
@@ -192,7 +197,8 @@ Analysis Pipeline::Analyze(Document doc) const {
   }
   // --- end places ---
   // --- events ---
-  assemble::Input input{a.doc, a.lang, a.normalized, a.segmented, a.recognized, places_ ? &a.places : nullptr};
+  assemble::Input input{a.doc,        a.lang, a.normalized, a.segmented, a.recognized, places_ ? &a.places : nullptr,
+                        &words};
   AddEvents(a, assembler_.Assemble(input), options_.annotate);
   // --- end events ---
   SortSpans(a);

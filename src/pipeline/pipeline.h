@@ -72,10 +72,18 @@ class Pipeline {
   std::shared_ptr<const places::Recognizer> places_;  // holds a pointer to *gazetteer_
   Options options_;
   segment::Segmenter segmenter_;
+  // One per language, shared by the recognisers' and the assembler's lexicons, so that a
+  // document's words are folded and looked up once.
+  std::shared_ptr<const recognize::Vocabularies> vocabularies_;
   recognize::Recognizer recognizer_;
   assemble::Assembler assembler_;
-  Pipeline(Options o, segment::Segmenter s, recognize::Recognizer r, assemble::Assembler a)
-      : options_(o), segmenter_(std::move(s)), recognizer_(std::move(r)), assembler_(std::move(a)) {}
+  Pipeline(Options o, segment::Segmenter s, std::shared_ptr<const recognize::Vocabularies> v, recognize::Recognizer r,
+           assemble::Assembler a)
+      : options_(o),
+        segmenter_(std::move(s)),
+        vocabularies_(std::move(v)),
+        recognizer_(std::move(r)),
+        assembler_(std::move(a)) {}
 };
 
 }  // namespace veille::pipeline

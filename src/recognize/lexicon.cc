@@ -23,49 +23,119 @@ SectionId InternSection(std::string_view name) {
   return id;
 }
 
-uint32_t Vocabulary::Intern(std::string_view word) {
-  auto it = ids_.find(word);
-  if (it != ids_.end()) return it->second;
-  uint32_t id = static_cast<uint32_t>(ids_.size());
-  ids_.emplace(std::string(word), id);
-  return id;
+uint32_t Vocabulary::Find(std::string_view word, uint64_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.id == kUnknown) return kUnknown;
+    if (slot.hash == hash && slot.length == word.size() &&
+        std::string_view(chars_).substr(slot.offset, slot.length) == word) {
+      return slot.id;
+    }
+  }
 }
 
-uint32_t Vocabulary::Find(std::string_view word) const {
-  auto it = ids_.find(word);
-  return it == ids_.end() ? kUnknown : it->second;
+uint32_t Vocabulary::Intern(std::string_view word) {
+  const uint64_t hash = HashOf(word);
+  if (uint32_t id = Find(word, hash); id != kUnknown) return id;
+  if (2 * (size_ + 1) > slots_.size()) Grow();
+  const size_t mask = slots_.size() - 1;
+  size_t i = hash & mask;
+  while (slots_[i].id != kUnknown) i = (i + 1) & mask;
+  slots_[i] = Slot{hash, static_cast<uint32_t>(chars_.size()), static_cast<uint32_t>(word.size()), size_};
+  chars_.append(word);
+  return size_++;
+}
+
+void Vocabulary::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.size() * 2, Slot{});
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.id == kUnknown) continue;
+    size_t i = slot.hash & mask;
+    while (slots_[i].id != kUnknown) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
 }
 
 Words::Words(std::string_view text, const std::vector<Token>& tokens, const Vocabulary* vocabulary)
     : vocabulary_(vocabulary) {
-  buffer_.reserve(text.size() + tokens.size());
+  // ASCII words (nearly all of them) are lower-cased, flagged and hashed in one pass; others
+  // go through Unicode folding and are hashed afterwards.
+  buffer_.resize(text.size() + tokens.size());
   ranges_.reserve(tokens.size());
   flags_.reserve(tokens.size());
-  for (const Token& t : tokens) {
-    std::string_view raw = text.substr(t.span.begin, t.span.size());
-    bool ascii = std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    uint32_t start = static_cast<uint32_t>(buffer_.size());
+  if (vocabulary_) ids_.assign(tokens.size(), Vocabulary::kUnknown);
+  size_t used = 0;
+  std::string folded;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    const Token& token = tokens[t];
+    std::string_view raw = text.substr(token.span.begin, token.span.size());
+    const uint32_t start = static_cast<uint32_t>(used);
+    uint64_t hash = Vocabulary::kHashSeed;
+    bool hyphen = false, ascii = true;
+    char* out = buffer_.data() + used;
+    for (size_t k = 0; k < raw.size(); ++k) {
+      unsigned char c = static_cast<unsigned char>(raw[k]);
+      if (c >= 0x80) {
+        ascii = false;
+        break;
+      }
+      c = c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c;
+      hyphen = hyphen || c == '-';
+      hash = Vocabulary::HashStep(hash, c);
+      out[k] = static_cast<char>(c);
+    }
+    std::string_view word;
     if (ascii) {
-      for (char c : raw) buffer_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      used += raw.size();
+      word = std::string_view(buffer_.data() + start, raw.size());
     } else {
-      normalize::AppendFoldedForMatch(buffer_, raw);
+      folded.clear();
+      normalize::AppendFoldedForMatch(folded, raw);
+      // Folding may lengthen a word (ß -> ss): keep room for every later token too.
+      const size_t needed = used + folded.size() + (text.size() - token.span.end) + (tokens.size() - t);
+      if (needed > buffer_.size()) buffer_.resize(needed);
+      std::copy(folded.begin(), folded.end(), buffer_.begin() + static_cast<ptrdiff_t>(used));
+      used += folded.size();
+      word = std::string_view(buffer_.data() + start, folded.size());
+      hash = Vocabulary::HashOf(word);
+      hyphen = word.find('-') != std::string_view::npos;
     }
-    ranges_.push_back({start, static_cast<uint32_t>(buffer_.size()) - start});
-    std::string_view folded(buffer_.data() + start, buffer_.size() - start);
-    uint8_t flags = 0;
-    if (folded.find('-') != std::string_view::npos) flags |= kHyphen;
-    if (!folded.empty() && folded[0] >= '0' && folded[0] <= '9') flags |= kDigitStart;
-    if (folded.ends_with("'s")) flags |= kPossessive;
+    ranges_.push_back({start, static_cast<uint32_t>(word.size())});
+    uint8_t flags = hyphen ? kHyphen : 0;
+    if (!word.empty() && word[0] >= '0' && word[0] <= '9') flags |= kDigitStart;
+    if (word.ends_with("'s")) flags |= kPossessive;
     flags_.push_back(flags);
+    // Digits never start a lexicon entry; skip looking them up.
+    if (vocabulary_ && token.kind != TokenKind::kNumber) ids_[t] = vocabulary_->Find(word, hash);
   }
-  if (vocabulary_) {
-    ids_.resize(ranges_.size(), Vocabulary::kUnknown);
-    for (size_t i = 0; i < ranges_.size(); ++i) {
-      // Digits never start a lexicon entry; skip hashing them.
-      if (tokens[i].kind == TokenKind::kNumber) continue;
-      ids_[i] = vocabulary_->Find((*this)[i]);
-    }
+  buffer_.resize(used);
+}
+
+Words::Words(const Words& from, std::span<const uint32_t> indices) : vocabulary_(from.vocabulary_) {
+  ranges_.reserve(indices.size());
+  flags_.reserve(indices.size());
+  if (vocabulary_) ids_.reserve(indices.size());
+  for (uint32_t i : indices) {
+    const uint32_t start = static_cast<uint32_t>(buffer_.size());
+    buffer_.append(from[i]);
+    ranges_.push_back({start, from.ranges_[i].second});
+    flags_.push_back(from.flags_[i]);
+    if (vocabulary_) ids_.push_back(from.ids_[i]);
   }
+}
+
+Vocabulary& Vocabularies::For(std::string_view lang) {
+  auto it = by_lang_.find(lang);
+  if (it == by_lang_.end()) it = by_lang_.emplace(std::string(lang), std::make_unique<Vocabulary>()).first;
+  return *it->second;
+}
+
+const Vocabulary* Vocabularies::Find(std::string_view lang) const {
+  auto it = by_lang_.find(lang);
+  return it == by_lang_.end() ? nullptr : it->second.get();
 }
 
 std::vector<std::string> FoldPhrase(std::string_view phrase) {

@@ -16,6 +16,9 @@
 
 #include <bitset>
 #include <cstdint>
+#include <map>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,26 +50,53 @@ namespace veille::recognize {
 class Vocabulary {
  public:
   uint32_t Intern(std::string_view word);
-  uint32_t Find(std::string_view word) const;  // kUnknown when absent
+  uint32_t Find(std::string_view word) const { return Find(word, HashOf(word)); }
+  // With the word's HashOf already computed (Words hashes while it folds).
+  uint32_t Find(std::string_view word, uint64_t hash) const;
   static constexpr uint32_t kUnknown = UINT32_MAX;
 
+  // FNV-1a: words are short, and an inline loop beats a call into a library's hash.
+  static constexpr uint64_t kHashSeed = 1469598103934665603ULL;
+  static constexpr uint64_t HashStep(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ULL; }
+  static uint64_t HashOf(std::string_view word) {
+    uint64_t h = kHashSeed;
+    for (unsigned char c : word) h = HashStep(h, c);
+    return h;
+  }
+
  private:
-  // FNV-1a: words are short, and an inline loop beats a call into the library's hash.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const {
-      uint64_t h = 1469598103934665603ULL;
-      for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-      return static_cast<size_t>(h);
-    }
+  // Open addressing in a power-of-two table at most half full: one probe, rarely two, and no
+  // node to follow, for the lookup that runs once per word of every text.
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0, length = 0;  // the word in chars_
+    uint32_t id = kUnknown;           // kUnknown: empty slot
   };
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+  void Grow();
+  std::vector<Slot> slots_ = std::vector<Slot>(64);
+  std::string chars_;
+  uint32_t size_ = 0;
+};
+
+// One Vocabulary per language, shared by every stage that matches lexicons (the recognisers
+// and event assembly), so that a document's words are folded and looked up once for all of
+// them. Filled while the stages are created; read-only afterwards.
+class Vocabularies {
+ public:
+  Vocabulary& For(std::string_view lang);
+  const Vocabulary* Find(std::string_view lang) const;  // null when no stage bound to it
+
+ private:
+  std::map<std::string, std::unique_ptr<Vocabulary>, std::less<>> by_lang_;  // fixed addresses
 };
 
 // The folded words of one text: token i of a Segmented is word(i).
 class Words {
  public:
   Words(std::string_view text, const std::vector<Token>& tokens, const Vocabulary* vocabulary = nullptr);
+  // Some of another text's words, in the given order: a phrase read around a gap, without
+  // folding or looking the words up again.
+  Words(const Words& from, std::span<const uint32_t> indices);
   std::string_view operator[](size_t i) const { return {buffer_.data() + ranges_[i].first, ranges_[i].second}; }
   size_t size() const { return ranges_.size(); }
   // Shape of word i, noted while folding so recognisers need not scan it again.

@@ -5,29 +5,31 @@
 
 namespace veille::recognize {
 
-Result<std::shared_ptr<const Recognizer::Models>> Recognizer::Load(std::string_view lang) {
+Result<std::shared_ptr<const Recognizer::Models>> Recognizer::Load(std::string_view lang,
+                                                                    Vocabularies& vocabularies) {
   auto numbers = NumberRecognizer::Create(lang);
   if (!numbers) return Err(numbers.error());
   auto dates = DateRecognizer::Create(lang);
   if (!dates) return Err(dates.error());
   auto figures = FigureRecognizer::Create(lang);
   if (!figures) return Err(figures.error());
-  auto models = std::make_shared<Models>(
-      Models{std::move(*numbers), std::move(*dates), std::move(*figures), std::make_unique<Vocabulary>()});
-  models->numbers.Bind(*models->vocabulary);
-  models->dates.Bind(*models->vocabulary);
-  models->figures.Bind(*models->vocabulary);
+  Vocabulary& vocabulary = vocabularies.For(lang);
+  auto models = std::make_shared<Models>(Models{std::move(*numbers), std::move(*dates), std::move(*figures), &vocabulary});
+  models->numbers.Bind(vocabulary);
+  models->dates.Bind(vocabulary);
+  models->figures.Bind(vocabulary);
   return std::shared_ptr<const Models>(std::move(models));
 }
 
-Result<Recognizer> Recognizer::Create() {
+Result<Recognizer> Recognizer::Create(std::shared_ptr<Vocabularies> vocabularies) {
   Recognizer r;
+  r.vocabularies_ = vocabularies ? std::move(vocabularies) : std::make_shared<Vocabularies>();
   for (const std::string& lang : EmbeddedLanguages("numbers")) {
-    auto m = Load(lang);
+    auto m = Load(lang, *r.vocabularies_);
     if (!m) return Err(m.error());
     r.by_lang_[lang] = *m;
   }
-  auto all = Load("und");
+  auto all = Load("und", *r.vocabularies_);
   if (!all) return Err(all.error());
   r.fallback_ = *all;
   return r;
@@ -50,9 +52,14 @@ bool IsUsStyledSource(std::string_view source) {
 
 Recognized Recognizer::Recognize(const NormalizedText& text, const Segmented& seg,
                                  const DocumentContext& context) const {
+  return Recognize(text, seg, Words(text.text, seg.tokens, For(context.lang).vocabulary), context);
+}
+
+Recognized Recognizer::Recognize(const NormalizedText& text, const Segmented& seg, const Words& words,
+                                 const DocumentContext& context) const {
   const Models& m = For(context.lang);
+  if (words.vocabulary() != m.vocabulary) return Recognize(text, seg, context);
   Recognized out;
-  Words words(text.text, seg.tokens, m.vocabulary.get());
   const auto& tokens = seg.tokens;
   auto span_of = [&](uint32_t first, uint32_t last) { return Span{tokens[first].span.begin, tokens[last].span.end}; };
   std::optional<SourceMention> previous_source;

@@ -52,18 +52,25 @@ struct DocumentContext {
 
 class Recognizer {
  public:
-  static Result<Recognizer> Create();
+  // The lexicons number their words in `vocabularies` (one per language, shared with the
+  // other stages that match lexicons); without it, in vocabularies of their own.
+  static Result<Recognizer> Create(std::shared_ptr<Vocabularies> vocabularies = nullptr);
   Recognized Recognize(const NormalizedText& text, const Segmented& segmented, const DocumentContext& context) const;
+  // The same, reading the words already folded for the document (`words` of
+  // segmented.tokens); they are folded again only when numbered in another vocabulary.
+  Recognized Recognize(const NormalizedText& text, const Segmented& segmented, const Words& words,
+                       const DocumentContext& context) const;
 
  private:
   struct Models {
     NumberRecognizer numbers;
     DateRecognizer dates;
     FigureRecognizer figures;
-    std::unique_ptr<Vocabulary> vocabulary;  // the first words of all three lexicons
+    const Vocabulary* vocabulary;  // the language's, in vocabularies_
   };
-  static Result<std::shared_ptr<const Models>> Load(std::string_view lang);
+  static Result<std::shared_ptr<const Models>> Load(std::string_view lang, Vocabularies& vocabularies);
   const Models& For(std::string_view lang) const;
+  std::shared_ptr<Vocabularies> vocabularies_;
   std::map<std::string, std::shared_ptr<const Models>, std::less<>> by_lang_;
   std::shared_ptr<const Models> fallback_;  // the union of every language, for "und"
 };
