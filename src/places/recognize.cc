@@ -104,6 +104,7 @@ struct Candidate {
   int unit_level = 1;  // 1: region, province, state; 2: district, county
   bool feature_in_name = false;
   bool has_admin_option = false;
+  bool has_country_option = false;
   bool org_next = false, person_prev = false;
   bool common_weak = false, common_strong = false;
   int container = -1;       // candidate that holds this one ("Texas" for "Paris")
@@ -601,6 +602,7 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
         o.base += kOtherLanguageName;
       }
       if (o.place.feature != Feature::kCity && o.place.feature != Feature::kCountry) c.has_admin_option = true;
+      if (o.place.feature == Feature::kCountry) c.has_country_option = true;
       c.options.push_back(o);
     }
   }
@@ -764,7 +766,9 @@ DocumentPlaces Recognizer::Recognize(const NormalizedText& normalized, const Seg
         if (c.settlement_after && !c.settlement) {
           s += p.feature == Feature::kCity ? kSettlementAfter : -kSettlementAfter;
         }
-        if (c.cue && p.feature != Feature::kCountry) s += kCue;
+        // "in Greece" is said of the country as readily as of a town: the cue favours a town
+        // only over other towns and units, never over a country of the same name.
+        if (c.cue && p.feature != Feature::kCountry && !c.has_country_option) s += kCue;
         // "el vecino país de Níger": the country, not Niger State.
         if (c.country_word) s += p.feature == Feature::kCountry ? kUnitAdmin : kUnitCity;
         if (c.feature_in_name && p.feature != Feature::kRegion && !c.unit_after) s += kFeatureInName;
