@@ -385,6 +385,19 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       subset = true;
       ph = parse_phrase(j + 2, j + 1, false);
     }
+    // A breakdown after a colon: "4 muertos: 3 manifestantes y un agente", "11 dead: 6 police
+    // officers and 5 attackers".
+    if (!subset && previous && !previous->subset && previous->last + 1 < n.first) {
+      bool colon = false, only_colon = true;
+      for (uint32_t k = previous->last + 1; k < n.first; ++k) {
+        if (w[k] == ":" || w[k] == "—") colon = true;
+        else only_colon = false;
+      }
+      subset = colon && only_colon;
+    }
+    // The people among a toll restated: "Entre los 312 arrestados hay 40 menores", "Among the
+    // 11 dead were two children".
+    if (!subset && previous && previous->frame && ph.person && !HasArg(ph.person, "inherit")) subset = true;
     const bool bare = !ph.has_words || ph.person || ph.noun;  // no unlisted noun after the number
     std::string kind;
     if (ph.noun) {
@@ -403,7 +416,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       kind = previous->figure.kind;  // "dont 9 transportés à l'hôpital", "of which 5 critical"
       inherited = true;
     }
-    if (kind.empty() && previous && !n.plain_digits_year() && bare && !n.weak) {
+    if (kind.empty() && previous && !n.plain_digits_year() && bare && (!n.weak || ph.person)) {
       bool close = n.first > previous->last;
       bool joined = false;
       for (uint32_t k = previous->last + 1; k < n.first && close; ++k) {
@@ -500,6 +513,11 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     f.figure.approx = n.approx;
     f.figure.group = group;
     f.subset = subset;
+    {
+      uint32_t k = n.first, s = 0;
+      if (EndingAt(w, begin, k, VEILLE_SECTION("link"), &s)) k = s;
+      f.frame = k > begin && EndingAt(w, begin, k, VEILLE_SECTION("group-prep"), &s);
+    }
     if (toll && toll_min && kind == Suffix(toll->section)) f.figure.max.reset();
     if (late_qualifier) {
       if (HasArg(late_qualifier, "min")) {

@@ -25,6 +25,7 @@ struct FigureMention {
   uint32_t number_first = 0, number_last = 0;
   Figure figure;       // kind, value, min, max, approx, group, source; text and offsets unset
   bool subset = false;  // part of a toll given before it ("dont quatre policiers")
+  bool frame = false;   // a toll restated to list its parts: "Among the 11 dead were ..."
 };
 
 // Who reported the figures of a sentence: tokens [first, last] of the source's words.
