@@ -154,6 +154,12 @@ Assembled Assembler::Assemble(const Input& in) const {
   std::optional<Words> own_words;
   if (!in.words || in.words->vocabulary() != m.vocabulary) own_words.emplace(text, tokens, m.vocabulary);
   const Words& w = own_words ? *own_words : *in.words;
+  // Function words of the language (data/<lang>/events.txt): one-word sections.
+  auto is = [&](uint32_t i, SectionId section) { return i < w.size() && lex.Match(w, i, section) != nullptr; };
+  const SectionId kConjunction = VEILLE_SECTION("conjunction");  // and, et, y
+  const SectionId kArticle = VEILLE_SECTION("article");          // the, la, los, l'
+  const SectionId kAgentWord = VEILLE_SECTION("agent");          // by, par, por
+  const SectionId kAnaphoric = VEILLE_SECTION("anaphoric");      // the, this, ces, dicho
   const SectionId kTrigger = VEILLE_SECTION("trigger:*");
   const SectionId kActor = VEILLE_SECTION("actor:*");
   const SectionId kDemonym = VEILLE_SECTION("demonym");
@@ -316,7 +322,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     if (t.cls->plover != "ASSAULT") {
       bool governed = false;
       for (const Found& g : triggers) {
-        if (&g == &t || g.sentence != t.sentence || g.last >= t.first || t.first - g.last > 4) continue;
+        if (&g == &t || g.sentence != t.sentence || g.last >= t.first || t.first - g.last > 6) continue;
         const std::string& gp = g.cls->plover;
         if (!g.cls->event_type.empty() ||
             (gp != "REQUEST" && gp != "REJECT" && gp != "THREATEN" && gp != "SUPPORT")) {
@@ -324,8 +330,9 @@ Assembled Assembler::Assemble(const Input& in) const {
         }
         bool boundary = false;
         for (uint32_t i = g.last + 1; i < t.first && !boundary; ++i) {
-          // "welcomed the agreement and called on": a second verb, not an object.
-          boundary = w[i] == "," || w[i] == ";" || w[i] == "and" || w[i] == "et" || w[i] == "y" || w[i] == "e" ||
+          // "welcomed the agreement and called on": a second verb, not an object; but "appelé
+          // au calme et au dialogue", "called for calm and an end to": a second object.
+          boundary = w[i] == "," || w[i] == ";" || (is(i, kConjunction) && !is(i + 1, kArticle)) ||
                      lex.Match(w, i, VEILLE_SECTION("clause-end")) != nullptr;
         }
         governed = governed || !boundary;
@@ -345,20 +352,13 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     if (blocked) continue;
     if (t.cls->plover == "SUPPORT" && t.last + 1 < s.first_token + s.token_count &&
-        (w[t.last + 1] == "by" || w[t.last + 1] == "par" || w[t.last + 1] == "por")) {
+        is(t.last + 1, kAgentWord)) {
       continue;  // "a counter-offensive supported by air strikes": not an act of support
     }
     // A noun after a definite article ("condemned the attack", "l'attaque", "el ataque")
     // refers to an event already told when the document has one of the same family.
     bool anaphoric = false;
-    if (t.first > s.first_token) {
-      std::string_view det = w[t.first - 1];
-      anaphoric = det == "the" || det == "this" || det == "that" || det == "l'" || det == "le" || det == "la" ||
-                  det == "cette" || det == "cet" || det == "ce" || det == "el" || det == "este" || det == "esta" ||
-                  det == "dicho" || det == "dicha" || det == "del" || det == "al" || det == "du" || det == "au" ||
-                  det == "these" || det == "ces" || det == "estos" || det == "estas" || det == "esos" ||
-                  det == "esas";
-    }
+    if (t.first > s.first_token) anaphoric = is(t.first - 1, kAnaphoric);
     if (anaphoric) {
       bool told = false;
       for (size_t k = 0; k < events.size() && !told; ++k) told = events[k].plover == t.cls->plover;
@@ -429,9 +429,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       uint32_t first = actor_tokens[a].first;
       if (actor_tokens[a].second < t.first && first >= clause_start && !before) before = &actors[a];
       if (first > t.last && !after) after = &actors[a];
-      if (first > t.last && first >= 1 && !agent &&
-          (w[first - 1] == "by" || w[first - 1] == "par" || w[first - 1] == "por" ||
-           (first >= 2 && (w[first - 2] == "par" || w[first - 2] == "by" || w[first - 2] == "por")))) {
+      if (first > t.last && first >= 1 && !agent && (is(first - 1, kAgentWord) || (first >= 2 && is(first - 2, kAgentWord)))) {
         agent = &actors[a];
       }
     }
@@ -460,14 +458,19 @@ Assembled Assembler::Assemble(const Input& in) const {
         if (!inside) candidates.push_back({first, last, &country_actors[c]});
       }
       std::sort(candidates.begin(), candidates.end(), [](const Subject& x, const Subject& y) { return x.first < y.first; });
-      auto coordinated = [&](uint32_t from, uint32_t to) {  // tokens [from, to) join two subjects
+      // Tokens [from, to) join two subjects: commas, a conjunction, articles, and an acronym
+      // or gloss in brackets after the first ("la Organización de los Estados Americanos
+      // (OEA), la Unión Europea y ...").
+      auto coordinated = [&](uint32_t from, uint32_t to) {
+        if (from < to && w[from] == "(") {
+          uint32_t close = from + 1;
+          while (close < to && close - from <= 8 && w[close] != ")") ++close;
+          if (close >= to || w[close] != ")") return false;
+          from = close + 1;
+        }
         if (from >= to || to - from > 3) return false;
         for (uint32_t i = from; i < to; ++i) {
-          std::string_view x = w[i];
-          if (x != "," && x != "and" && x != "et" && x != "y" && x != "e" && x != "the" && x != "la" && x != "le" &&
-              x != "l'" && x != "les" && x != "el" && x != "los" && x != "las") {
-            return false;
-          }
+          if (w[i] != "," && !is(i, kConjunction) && !is(i, kArticle)) return false;
         }
         return true;
       };

@@ -213,6 +213,15 @@ Result<Lexicon> Lexicon::Parse(std::string_view content, const std::string& name
         forms.push_back(last + "es");
       }
     }
+    // A phrase written with a final "que", "de", "le" or "la" also matches its elided form
+    // before a vowel ("prévenu qu'une", "accusé d'avoir"), which text gives as one token.
+    static const std::pair<std::string_view, std::string_view> kElided[] = {
+        {"que", "qu'"}, {"de", "d'"}, {"le", "l'"}, {"la", "l'"}};
+    if (e.words.size() > 1) {
+      for (const auto& [full, elided] : kElided) {
+        if (e.words.back() == full) forms.emplace_back(elided);
+      }
+    }
     LexiconEntry base = e;
     lex.entries_.push_back(std::move(e));
     lex.Index(lex.entries_.size() - 1);
