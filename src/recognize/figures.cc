@@ -98,6 +98,16 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     const LexiconEntry* age = match(k, VEILLE_SECTION("age-adjective"));
     return age ? k + len(age) - i : 0;
   };
+  // The people a bare number counts when they are named just before it: "Les manifestants
+  // étaient 448 000", "Des manifestants, environ 3 000, ...", "Los manifestantes numeraron
+  // cerca de 10.000".
+  auto subject_before = [&](uint32_t first) -> const LexiconEntry* {
+    uint32_t e = first, s = 0;
+    if (e > begin && w[e - 1] == ",") --e;
+    else if (EndingAt(w, begin, e, VEILLE_SECTION("subject-link"), &s)) e = s;
+    const LexiconEntry* people = e > begin ? EndingAt(w, begin, e, VEILLE_SECTION("person:*"), &s) : nullptr;
+    return people && !HasArg(people, "inherit") ? people : nullptr;
+  };
   bool mixed_groups = false;
   auto parse_phrase = [&](uint32_t j, uint32_t number_last, bool weak) {
     Phrase ph;
@@ -293,6 +303,24 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
           ++r;
         } else if (const LexiconEntry* q = match(r, VEILLE_SECTION("qualifier-after"))) {
           r += len(q);
+        } else if (const LexiconEntry* among = match(r, VEILLE_SECTION("among-verb"))) {
+          // "64 officiers étaient parmi les blessés", "were among the dead": the figure is of
+          // the kind of the people it is among.
+          uint32_t k = r + len(among);
+          while (const LexiconEntry* l = match(k, VEILLE_SECTION("link"))) k += len(l);
+          const LexiconEntry* kind_word = match(k, VEILLE_SECTION("noun:*"));
+          if (!kind_word) {
+            if (const LexiconEntry* people = match(k, VEILLE_SECTION("person:*"))) {
+              k += len(people);
+              kind_word = match(k, VEILLE_SECTION("cue:*"));
+              if (!kind_word) kind_word = match(k, VEILLE_SECTION("after:*"));
+            }
+          }
+          if (kind_word) {
+            after = kind_word;
+            after_last = k + len(kind_word) - 1;
+          }
+          break;
         } else if (!adjective_used && ph.has_words && r == ph.last + 1 && free_word(r)) {
           adjective_used = true;
           ++r;
@@ -402,8 +430,13 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     std::string kind;
     if (ph.noun) {
       kind = Suffix(ph.noun->section);
-      // "two of the wounded later died": the wounded who died count as killed.
-      if (kind == "injured" && after && Suffix(after->section) == "killed") kind = "killed";
+      // "two of the wounded later died": the wounded who died count as killed; so do
+      // hostages executed ("ont exécuté sommairement onze otages").
+      if ((kind == "injured" || kind == "missing") &&
+          ((after && Suffix(after->section) == "killed") ||
+           (before && before->section == "cue:killed"))) {  // not "a fait", "dejando
+        kind = "killed";
+      }
     } else if (after && !(before && after_in_relative)) kind = Suffix(after->section);
     else if (before) kind = Suffix(before->section);
     else if (after) kind = Suffix(after->section);
@@ -434,6 +467,18 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       }
     }
     std::string group = ph.person && !mixed_groups ? Suffix(ph.person->section) : "unknown";
+    const LexiconEntry* subject = ph.person || ph.noun ? nullptr : subject_before(n.first);
+    if (subject) group = Suffix(subject->section);
+    if (subset && !previous && !ph.person) {
+      // "Les policiers ont été pris à partie : dix-sept d'entre eux ont été blessés": the
+      // people named last before the subset.
+      for (uint32_t k = n.first; k-- > begin;) {
+        if (const LexiconEntry* people = match(k, VEILLE_SECTION("person:*")); people && !HasArg(people, "inherit")) {
+          group = Suffix(people->section);
+          break;
+        }
+      }
+    }
     if (ph.person && HasArg(ph.person, "inherit")) group = toll_figure ? toll_figure->figure.group : "unknown";
     if (subset && !ph.person && previous) group = previous->figure.group;  // "dont trois par balle"
     // A second count of the same people: "448 000 selon la CGT et 118 000 selon le ministère".
@@ -466,7 +511,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     }
     // Activists and strikers count as participants without being protesters.
     if (!previous && ph.person && HasArg(ph.person, "mobilised") && kind.empty() && !n.weak) kind = "participants";
-    if (kind.empty() && ph.person && group == "protesters" && !n.weak) kind = "participants";
+    if (kind.empty() && (ph.person || subject) && group == "protesters" && !n.weak) kind = "participants";
     if (kind.empty()) {
       // Perhaps the subject of a later cue: "Cuatro agentes y un civil murieron".
       if (ph.has_words && (ph.person || ph.noun) && ph.last + 1 < end && match(ph.last + 1, VEILLE_SECTION("conjunction"))) {

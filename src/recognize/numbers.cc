@@ -256,8 +256,9 @@ std::vector<NumberMention> NumberRecognizer::Recognize(std::string_view text, co
   uint32_t next_numeric = end;  // the first numeric word at or after i
   static const std::bitset<kMaxSections> kNumeric = [] {
     std::bitset<kMaxSections> mask;
+    // A multiplier may open a number on its own: "cent morts".
     for (SectionId id : {VEILLE_SECTION("value"), VEILLE_SECTION("vague"), VEILLE_SECTION("article"),
-                         VEILLE_SECTION("scale"), VEILLE_SECTION("not-number")}) {
+                         VEILLE_SECTION("multiplier"), VEILLE_SECTION("scale"), VEILLE_SECTION("not-number")}) {
       mask.set(id);
     }
     return mask;
