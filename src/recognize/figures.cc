@@ -18,6 +18,16 @@ bool IsQuote(std::string_view w) {
          w == "‘" || w == "’";
 }
 
+// A word written with a capital, as names are: ASCII or a two-byte Latin capital (É, Á).
+bool IsCapitalized(std::string_view text, const Token& token) {
+  if (token.kind != TokenKind::kWord || token.span.begin >= text.size()) return false;
+  const auto first = static_cast<unsigned char>(text[token.span.begin]);
+  if (first >= 'A' && first <= 'Z') return true;
+  if (first != 0xC3 || token.span.begin + 1 >= text.size()) return false;
+  const auto second = static_cast<unsigned char>(text[token.span.begin + 1]);
+  return second >= 0x80 && second <= 0x9E;
+}
+
 bool HasArg(const LexiconEntry* e, std::string_view arg) {
   if (!e) return false;
   for (const std::string& a : e->args) {
@@ -29,7 +39,7 @@ bool HasArg(const LexiconEntry* e, std::string_view arg) {
 constexpr uint32_t kMaxAux = 5;          // auxiliaries, adverbs and quotes between people and cue
 constexpr uint32_t kMaxCueHops = 3;      // link phrases between a cue and its number
 constexpr uint32_t kMaxTollGap = 10;     // words between a toll noun and its number
-constexpr uint32_t kMaxUnknownWords = 2; // unlisted words in a noun phrase ("gilets jaunes")
+constexpr uint32_t kMaxUnknownWords = 3; // unlisted words in a noun phrase ("suspected Islamic State militants")
 
 // What follows a number: the people it counts, a noun that makes it a figure, and where the
 // noun phrase ends.
@@ -67,7 +77,6 @@ const LexiconEntry* FigureRecognizer::EndingAt(const Words& w, uint32_t earliest
 std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, const std::vector<Token>& tokens,
                                                        const Words& w, uint32_t begin, uint32_t end,
                                                        const std::vector<NumberMention>& numbers) const {
-  (void)text;
   std::vector<FigureMention> out;
   auto match = [&](uint32_t i, SectionId section) -> const LexiconEntry* {
     return i < end ? lex_.Match(w, i, section) : nullptr;
@@ -103,7 +112,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
   // cerca de 10.000".
   auto subject_before = [&](uint32_t first) -> const LexiconEntry* {
     uint32_t e = first, s = 0;
-    if (e > begin && w[e - 1] == ",") --e;
+    if (e > begin && (w[e - 1] == "," || w[e - 1] == "—")) --e;  // "Demonstrators — 1.5 million"
     else if (EndingAt(w, begin, e, VEILLE_SECTION("subject-link"), &s)) e = s;
     const LexiconEntry* people = e > begin ? EndingAt(w, begin, e, VEILLE_SECTION("person:*"), &s) : nullptr;
     return people && !HasArg(people, "inherit") ? people : nullptr;
@@ -114,6 +123,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     mixed_groups = false;
     ph.last = number_last;
     uint32_t p = j;
+    if (p < end && IsQuote(w[p]) && w[p] != "(") ++p;  // "'no fewer than 60' soldiers", "« des dizaines » de"
     for (int links = 0; links < 2; ++links) {
       const LexiconEntry* l = match(p, VEILLE_SECTION("link"));
       if (!l) break;
@@ -294,11 +304,20 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
           // Only a finite verb closes it: "..., killing 20" starts another clause.
           if (verb_at(r + 1)) {
             ++r;
-          } else if (close < end && w[close] == "," && verb_at(close + 1)) {
+          } else if (close < end && w[close] == "," &&
+                     (verb_at(close + 1) || (match(r + 1, VEILLE_SECTION("subset")) && match(close + 1, VEILLE_SECTION("cue:*"))))) {
+            // After a subset the participle is the verb too: "595 people, including
+            // combatants, wounded".
             r = close + 1;
           } else {
             break;
           }
+        } else if (w[r] == "(") {
+          // An acronym or a short aside in brackets: "two volunteers (VDP) have perished".
+          uint32_t close = r + 1;
+          while (close < end && close <= r + 5 && w[close] != ")") ++close;
+          if (close < end && w[close] == ")") r = close + 1;
+          else break;
         } else if (IsQuote(w[r])) {
           ++r;
         } else if (const LexiconEntry* q = match(r, VEILLE_SECTION("qualifier-after"))) {
@@ -452,11 +471,21 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     if (kind.empty() && previous && !n.plain_digits_year() && bare && (!n.weak || ph.person)) {
       bool close = n.first > previous->last;
       bool joined = false;
+      uint32_t place_words = 0;
       for (uint32_t k = previous->last + 1; k < n.first && close; ++k) {
-        if (match(k, VEILLE_SECTION("conjunction")) || w[k] == "," || w[k] == ";") joined = true;
-        else if (!match(k, VEILLE_SECTION("cue-link")) && !match(k, VEILLE_SECTION("link"))) close = false;
+        if (match(k, VEILLE_SECTION("conjunction")) || w[k] == "," || w[k] == ";") {
+          joined = true;
+        } else if (const LexiconEntry* at = match(k, VEILLE_SECTION("place-prep"));
+                   at && k + len(at) < n.first && IsCapitalized(text, tokens[k + len(at)])) {
+          // "killed 2 protesters in Baghdad and one in Nasiriyah": where the first were.
+          k += len(at);
+          while (k + 1 < n.first && IsCapitalized(text, tokens[k + 1])) ++k;
+          place_words += 4;
+        } else if (!match(k, VEILLE_SECTION("cue-link")) && !match(k, VEILLE_SECTION("link"))) {
+          close = false;
+        }
       }
-      close = close && joined && n.first - previous_number_last <= 6;
+      close = close && joined && n.first - previous_number_last <= 6 + place_words;
       bool sourced = match(j, VEILLE_SECTION("source-before")) != nullptr;
       uint32_t rs = 0;
       if (EndingAt(w, begin, n.first, VEILLE_SECTION("restate-before"), &rs)) sourced = true;
