@@ -359,6 +359,18 @@ Assembled Assembler::Assemble(const Input& in) const {
     // refers to an event already told when the document has one of the same family.
     bool anaphoric = false;
     if (t.first > s.first_token) anaphoric = is(t.first - 1, kAnaphoric);
+    // The verb of a toll said again ("still citing the same figure of 26 attackers killed")
+    // tells no new happening: the figure is already on its event. A sentence that names a
+    // place may be telling where part of the toll happened, as its own event.
+    bool names_place = false;
+    if (in.places) {
+      for (const places::PlaceMention& pm : in.places->mentions) names_place = names_place || pm.sentence == t.sentence;
+    }
+    for (const recognize::FigureFound& f : in.recognized.figures) {
+      if (names_place) break;
+      anaphoric = anaphoric || (f.restated && f.sentence == t.sentence && f.span.begin <= tokens[t.first].span.begin &&
+                                tokens[t.last].span.end <= f.span.end);
+    }
     if (anaphoric) {
       bool told = false;
       for (size_t k = 0; k < events.size() && !told; ++k) told = events[k].plover == t.cls->plover;
@@ -577,10 +589,48 @@ Assembled Assembler::Assemble(const Input& in) const {
     subsets[best].push_back(f.subset);
   }
 
+  // The first entry of a section (or family) in a sentence that no negation or denial just
+  // before it in its clause turns away ("denied that police had fired live ammunition").
+  auto in_sentence = [&](uint32_t si, SectionId section) -> const LexiconEntry* {
+    const Sentence& s = in.segmented.sentences[si];
+    for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
+      const LexiconEntry* found = lex.Match(w, i, section);
+      if (!found) continue;
+      bool denied = false;
+      for (uint32_t k = i; k-- > s.first_token && i - k <= 6 && !denied;) {
+        if (w[k] == "," || w[k] == ";") break;
+        const LexiconEntry* mod = lex.Match(w, k, VEILLE_SECTION("modality:*"));
+        denied = mod && (mod->section == "modality:negation" || mod->section == "modality:denial");
+      }
+      if (!denied) return found;
+    }
+    return nullptr;
+  };
+  const SectionId kInstrument = VEILLE_SECTION("instrument:*");
+  const SectionId kLethalForce = VEILLE_SECTION("lethal-force");
   // Decision rules of docs/ontology.md that the trigger alone cannot make.
   for (size_t k = 0; k < events.size(); ++k) {
     Event& e = events[k];
     const uint32_t si = event_sentence[k];
+    // A weapon named with a general attack word says how it was made: "a drone hit a fire
+    // station", "shelling ... killed", "a grenade thrown into".
+    if (e.sub_event_type == "Attack" && e.event_type == "Violence against civilians") {
+      if (const LexiconEntry* weapon = in_sentence(si, kInstrument)) {
+        const EventClass cls = ParseClass("trigger:ASSAULT:" + weapon->section.substr(weapon->section.find(':') + 1));
+        SetClass(e, cls.event_type.c_str(), cls.sub_event_type.c_str(), "ASSAULT");
+      }
+    }
+    // Demonstrators who attack, storm, burn or loot: a violent demonstration, not an attack on
+    // civilians or a looting of its own.
+    if (e.actor1 && e.actor1->type == "Protesters" &&
+        (e.sub_event_type == "Attack" || e.sub_event_type == "Looting/property destruction")) {
+      SetClass(e, "Riots", "Violent demonstration", "PROTEST");
+      e.actor1->type = "Rioters";
+    }
+    // Dispersal with live fire: excessive force rather than an intervention.
+    if (e.sub_event_type == "Protest with intervention" && in_sentence(si, kLethalForce)) {
+      SetClass(e, "Protests", "Excessive force against protesters", "ASSAULT");
+    }
     bool protest_here = false, protesters_hurt = false;
     for (size_t j = 0; j < events.size(); ++j) {
       if (j != k && event_sentence[j] == si && events[j].event_type == "Protests") protest_here = true;
