@@ -38,7 +38,7 @@ bool HasArg(const LexiconEntry* e, std::string_view arg) {
 
 constexpr uint32_t kMaxAux = 5;          // auxiliaries, adverbs and quotes between people and cue
 constexpr uint32_t kMaxCueHops = 3;      // link phrases between a cue and its number
-constexpr uint32_t kMaxTollGap = 10;     // words between a toll noun and its number
+constexpr uint32_t kMaxTollGap = 14;     // words between a toll noun and its number ("... del viernes contra un mercado de Kayes subió a 37")
 constexpr uint32_t kMaxUnknownWords = 3; // unlisted words in a noun phrase ("suspected Islamic State militants")
 
 // What follows a number: the people it counts, a noun that makes it a figure, and where the
@@ -419,6 +419,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
           break;
         }
         if (IsPunct(tokens, k) && !IsQuote(w[k])) break;
+        if (tokens[k].kind == TokenKind::kNumber) break;  // the toll had its number: "bajó a 84 después de que varias"
       }
     }
     // A subset of a toll already given: "including 11 minors", "dont quatre policiers",

@@ -349,9 +349,9 @@ std::vector<NumberMention> NumberRecognizer::Recognize(std::string_view text, co
       } else if (q_max) {
         m.max = m.value;
         m.min.reset();
-      } else if (!m.vague) {
-        // "some hundreds", "quelques centaines": an estimate of an amount that is already
-        // vague keeps the amount's bounds.
+      } else if (!(m.vague && m.min && !m.max)) {
+        // "some hundreds", "quelques centaines": an estimate of an open vague amount keeps
+        // its lower bound; "about a dozen" is an estimate like any other.
         m.min.reset();
         m.max.reset();
       }
