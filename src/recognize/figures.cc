@@ -274,6 +274,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     const LexiconEntry* after = nullptr;
     uint32_t after_last = 0;
     bool after_in_relative = false;  // "80 personas que marchaban": the cue describes them
+    bool got_away = false;           // "400 détenus se sont évadés": no longer held or harmed
     {
       bool adjective_used = false, complement_used = false, subset_used = false;
       auto verb_at = [&](uint32_t k) { return match(k, VEILLE_SECTION("aux")) || match(k, VEILLE_SECTION("after:*")); };
@@ -286,6 +287,10 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         return std::nullopt;
       };
       for (uint32_t r = ph.last + 1, hops = 0; r < end && hops <= kMaxAux + 4; ++hops) {
+        if (match(r, VEILLE_SECTION("got-away"))) {
+          got_away = true;
+          break;
+        }
         after = match(r, VEILLE_SECTION("after:*"));
         if (!after) after = match(r, VEILLE_SECTION("cue:*"));
         if (!after && ph.has_words) after = match(r, VEILLE_SECTION("noun:*"));
@@ -446,6 +451,8 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     // The people among a toll restated: "Entre los 312 arrestados hay 40 menores", "Among the
     // 11 dead were two children".
     if (!subset && previous && previous->frame && ph.person && !HasArg(ph.person, "inherit")) subset = true;
+    // "19 other provinces": "other" before a thing is no people.
+    if (ph.person && HasArg(ph.person, "inherit") && match(ph.last + 1, VEILLE_SECTION("unit"))) continue;
     const bool bare = !ph.has_words || ph.person || ph.noun;  // no unlisted noun after the number
     std::string kind;
     if (ph.noun) {
@@ -561,6 +568,15 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     bool weak_noun = n.weak && nominal_cue(before) && j < end && tokens[j].kind == TokenKind::kWord &&
                      !match(j, VEILLE_SECTION("unit")) && !match(j, VEILLE_SECTION("link")) && w[j].size() >= 3;
     if (n.weak && !ph.person && !ph.noun && !weak_noun && !subset) continue;
+    // "dont un qui reste dans un état grave" is one of the toll; "dont une majorité de civils"
+    // is no count.
+    if (n.weak && !ph.person && !ph.noun && !weak_noun && free_word(j) && match(j + 1, VEILLE_SECTION("link")) &&
+        j + 2 < end && (match(j + 2, VEILLE_SECTION("person:*")) || match(j + 2, VEILLE_SECTION("link")))) {
+      continue;
+    }
+    // People who escaped, were freed or rescued are no figure of the noun that names them:
+    // "Plus de 400 détenus se sont évadés", "23 others were rescued".
+    if (got_away && !before) continue;
     if (n.weak && !(after || ph.noun || before || inherited)) continue;
     if (n.weak && weak_noun && !ph.person) {
       ph.last = j;  // the noun belongs to the figure's words
