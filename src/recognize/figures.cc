@@ -65,6 +65,14 @@ const LexiconEntry* FigureRecognizer::EndingAt(const Words& w, uint32_t earliest
   const LexiconEntry* best = nullptr;
   for (uint32_t s = end_exclusive; s-- > earliest;) {
     const LexiconEntry* e = lex_.Match(w, s, section);
+    if (e && s + e->words.size() > end_exclusive) {
+      // The longest entry here runs past the end ("dont au moins" before the number "au
+      // moins 1 167"): a shorter one may still end there. Rare, so the copy is cheap enough.
+      std::vector<uint32_t> upto;
+      for (uint32_t k = s; k < end_exclusive; ++k) upto.push_back(k);
+      const Words head(w, upto);
+      e = lex_.Match(head, 0, section);
+    }
     if (e && s + e->words.size() == end_exclusive && (!best || e->words.size() > best->words.size())) {
       best = e;
       *start = s;
@@ -333,6 +341,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
           uint32_t k = r + len(among);
           while (const LexiconEntry* l = match(k, VEILLE_SECTION("link"))) k += len(l);
           const LexiconEntry* kind_word = match(k, VEILLE_SECTION("noun:*"));
+          if (!kind_word) kind_word = match(k, VEILLE_SECTION("after:*"));  // "parmi ceux tenus en détention"
           if (!kind_word) {
             if (const LexiconEntry* people = match(k, VEILLE_SECTION("person:*"))) {
               k += len(people);
@@ -534,6 +543,8 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       if (coordinated && saw_conjunction) group = toll_figure->figure.group;
     }
     if (side && !ph.person) group = Suffix(side->section);
+    // "L'armée a perdu 17 hommes", "lost four of their own": a force counts its own dead.
+    if (before && HasArg(before, "own") && group == "unknown") group = "security_forces";
     if (toll && !ph.person && group == "unknown") {
       // "the number of children seized at 227", "le nombre de manifestants ... 6 000": the
       // people the toll counts.
