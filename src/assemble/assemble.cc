@@ -160,6 +160,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   const SectionId kArticle = VEILLE_SECTION("article");          // the, la, los, l'
   const SectionId kAgentWord = VEILLE_SECTION("agent");          // by, par, por
   const SectionId kAnaphoric = VEILLE_SECTION("anaphoric");      // the, this, ces, dicho
+  const SectionId kPronoun = VEILLE_SECTION("pronoun");          // he, it, il, ella
   const SectionId kTrigger = VEILLE_SECTION("trigger:*");
   const SectionId kActor = VEILLE_SECTION("actor:*");
   const SectionId kDemonym = VEILLE_SECTION("demonym");
@@ -180,7 +181,16 @@ Assembled Assembler::Assemble(const Input& in) const {
       const LexiconEntry* trigger_here = lex.Match(w, i, kTrigger);
       const LexiconEntry* actor_here = lex.Match(w, i, kActor);
       // The longer phrase wins: "government resigned" is a trigger, "riot police" an actor.
-      if (actor_here && trigger_here && trigger_here->words.size() > actor_here->words.size()) actor_here = nullptr;
+      if (actor_here && trigger_here && trigger_here->words.size() > actor_here->words.size()) {
+        // The actor still acts: "the government resigned", "police fired tear gas".
+        const uint32_t last = i + static_cast<uint32_t>(actor_here->words.size()) - 1;
+        actors.push_back({span_of(i, last), si,
+                          Actor{std::string(text.substr(tokens[i].span.begin, tokens[last].span.end - tokens[i].span.begin)),
+                                actor_here->section.substr(actor_here->section.find(':') + 1),
+                                actor_here->args.empty() ? "" : actor_here->args[0]}});
+        actor_tokens.push_back({i, last});
+        actor_here = nullptr;
+      }
       if (const LexiconEntry* a = actor_here) {
         uint32_t last = i + static_cast<uint32_t>(a->words.size()) - 1;
         if (last >= end) continue;
@@ -439,7 +449,8 @@ Assembled Assembler::Assemble(const Input& in) const {
     for (size_t a = 0; a < actors.size(); ++a) {
       if (actors[a].sentence != t.sentence) continue;
       uint32_t first = actor_tokens[a].first;
-      if (actor_tokens[a].second < t.first && first >= clause_start && !before) before = &actors[a];
+      const bool opens_trigger = first == t.first && actor_tokens[a].second < t.last;
+      if ((actor_tokens[a].second < t.first || opens_trigger) && first >= clause_start && !before) before = &actors[a];
       if (first > t.last && !after) after = &actors[a];
       if (first > t.last && first >= 1 && !agent && (is(first - 1, kAgentWord) || (first >= 2 && is(first - 2, kAgentWord)))) {
         agent = &actors[a];
@@ -500,7 +511,25 @@ Assembled Assembler::Assemble(const Input& in) const {
         }
       }
     }
+    // "He rejected calls for talks", "Il a dénoncé": a subject pronoun stands for the actor of
+    // the story's last event told in the sentences just before.
+    std::optional<Actor> resolved;
+    if (!before && !agent) {
+      bool pronoun = false;
+      for (uint32_t i = clause_start; i < t.first && !pronoun; ++i) {
+        pronoun = is(i, kPronoun) && !is(i, VEILLE_SECTION("impersonal"));
+      }
+      for (size_t j = k; pronoun && j-- > 0;) {
+        if (event_sentence[j] >= t.sentence) continue;
+        if (t.sentence - event_sentence[j] > 3) break;
+        if (events[j].actor1) {
+          resolved = events[j].actor1;
+          break;
+        }
+      }
+    }
     Event& e = events[k];
+    if (resolved) e.actor1 = resolved;
     if (agent) {
       e.actor1 = agent->actor;
       if (before && before != agent) e.actor2 = before->actor;
@@ -846,7 +875,18 @@ Assembled Assembler::Assemble(const Input& in) const {
       continue;
     }
     if (listed_at[k]) e.location = listed_at[k];
-    else if (in.places) e.location = places::EventLocation(*in.places, in.segmented, si);
+    else if (in.places) {
+      // A country that strikes ("Russia launched strikes on Ukraine") is not where it struck;
+      // a country that speaks, gives or agrees is placed where it does so.
+      std::vector<Span> acting;
+      for (const ActorMention& c : country_actors) {
+        if (c.sentence != si || e.plover != "ASSAULT") continue;
+        for (const std::optional<Actor>* a : {&e.actor1, &e.actor2}) {
+          if (*a && (*a)->name == c.actor.name && (*a)->country == c.actor.country) acting.push_back(c.span);
+        }
+      }
+      e.location = places::EventLocation(*in.places, in.segmented, si, acting);
+    }
     // ACLED codes the crowd of a demonstration even when no word names it, and gives local
     // actors the country of the event.
     if (!e.actor1 && e.event_type == "Protests" && e.sub_event_type != "Excessive force against protesters") {

@@ -26,6 +26,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -115,6 +116,9 @@ Location ToLocation(const PlaceMention& mention);
 // precise place that sentence names, else the nearest earlier sentence of the same paragraph
 // that names one, else the dateline, else the article's main country. nullopt when the
 // article names no place at all.
-std::optional<Location> EventLocation(const DocumentPlaces& places, const Segmented& segmented, uint32_t sentence);
+// Mentions inside `actor_spans` (a country named as the actor: "Russia launched strikes on
+// Ukraine") are who acted, not where.
+std::optional<Location> EventLocation(const DocumentPlaces& places, const Segmented& segmented, uint32_t sentence,
+                                      std::span<const Span> actor_spans = {});
 
 }  // namespace veille::places

@@ -943,12 +943,19 @@ Location ToLocation(const PlaceMention& m) {
   return l;
 }
 
-std::optional<Location> EventLocation(const DocumentPlaces& places, const Segmented& segmented, uint32_t sentence) {
+std::optional<Location> EventLocation(const DocumentPlaces& places, const Segmented& segmented, uint32_t sentence,
+                                      std::span<const Span> actor_spans) {
+  auto is_actor = [&](const PlaceMention& m) {
+    for (const Span& a : actor_spans) {
+      if (m.span.begin < a.end && a.begin < m.span.end) return true;
+    }
+    return false;
+  };
   // The most precise place of one sentence; the first of equals.
   auto best_in = [&](uint32_t s) -> const PlaceMention* {
     const PlaceMention* best = nullptr;
     for (const PlaceMention& m : places.mentions) {
-      if (m.sentence != s || m.dateline) continue;
+      if (m.sentence != s || m.dateline || is_actor(m)) continue;
       if (best == nullptr || m.geo_precision < best->geo_precision) best = &m;
     }
     return best;
