@@ -460,6 +460,15 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     // The people among a toll restated: "Entre los 312 arrestados hay 40 menores", "Among the
     // 11 dead were two children".
     if (!subset && previous && previous->frame && ph.person && !HasArg(ph.person, "inherit")) subset = true;
+    // "de las cuales 147 son policías", "of which 3 are women": who the subset is, said after it.
+    if (subset && !ph.person) {
+      if (const LexiconEntry* copula = match(j, VEILLE_SECTION("subset-copula"))) {
+        if (const LexiconEntry* people = match(j + len(copula), VEILLE_SECTION("person:*"))) {
+          ph.person = people;
+          ph.last = j + len(copula) + len(people) - 1;
+        }
+      }
+    }
     // "19 other provinces": "other" before a thing is no people.
     if (ph.person && HasArg(ph.person, "inherit") && match(ph.last + 1, VEILLE_SECTION("unit"))) continue;
     const bool bare = !ph.has_words || ph.person || ph.noun;  // no unlisted noun after the number
@@ -468,7 +477,8 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       kind = Suffix(ph.noun->section);
       // "two of the wounded later died": the wounded who died count as killed; so do
       // hostages executed ("ont exécuté sommairement onze otages").
-      if ((kind == "injured" || kind == "missing") &&
+      // Prisoners who died ("68 presos murieron") count as killed too.
+      if ((kind == "injured" || kind == "missing" || kind == "arrested") &&
           ((after && Suffix(after->section) == "killed") ||
            (before && before->section == "cue:killed"))) {  // not "a fait", "dejando
         kind = "killed";
