@@ -231,6 +231,10 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
   std::vector<Pending> pending;  // counted people waiting for the cue of a later subject
   int previous_index = -1;  // the last figure of the sentence
   int toll_index = -1;      // the last figure that is no subset: whose group "others" take
+  bool sentence_has_captors = false;  // kidnappers, ravisseurs, secuestradores
+  for (uint32_t k = begin; k < end && !sentence_has_captors; ++k) {
+    sentence_has_captors = match(k, VEILLE_SECTION("captors")) != nullptr;
+  }
   uint32_t previous_number_last = 0;
   for (const NumberMention& n : numbers) {
     if (n.value <= 0) continue;
@@ -475,18 +479,23 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     std::string kind;
     if (ph.noun) {
       kind = Suffix(ph.noun->section);
-      // "two of the wounded later died": the wounded who died count as killed; so do
-      // hostages executed ("ont exécuté sommairement onze otages").
-      // Prisoners who died ("68 presos murieron") count as killed too.
+      // People named by what happened to them first and killed after count as killed:
+      // "two of the wounded later died", "ont exécuté sommairement onze otages", "68 presos
+      // murieron". A generic "a fait", "dejando" before the noun is no killing.
       if ((kind == "injured" || kind == "missing" || kind == "arrested") &&
-          ((after && Suffix(after->section) == "killed") ||
-           (before && before->section == "cue:killed"))) {  // not "a fait", "dejando
+          ((after && Suffix(after->section) == "killed") || (before && before->section == "cue:killed"))) {
         kind = "killed";
       }
     } else if (after && !(before && after_in_relative)) kind = Suffix(after->section);
     else if (before) kind = Suffix(before->section);
     else if (after) kind = Suffix(after->section);
     else if (toll && bare) kind = Suffix(toll->section);
+    // Held or seized by kidnappers is missing, not arrested: "Kidnappers freed 14 of the 32
+    // passengers seized", "18 were still being held".
+    if (kind == "arrested" && sentence_has_captors &&
+        (HasArg(after, "held") || HasArg(before, "held") || (!after && !before))) {
+      kind = "missing";
+    }
     // Without a word of its own, a number close after a figure shares its kind: "killed 17
     // soldiers and 23 militants", "18 heridos entre los policías y 37 entre los
     // manifestantes", "3 811 selon le ministère, et 4 300 selon l'opposition".
@@ -500,7 +509,10 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       bool joined = false;
       uint32_t place_words = 0;
       for (uint32_t k = previous->last + 1; k < n.first && close; ++k) {
-        if (match(k, VEILLE_SECTION("conjunction")) || w[k] == "," || w[k] == ";") {
+        if (const LexiconEntry* conj = match(k, VEILLE_SECTION("conjunction"))) {
+          joined = true;
+          k += len(conj) - 1;  // "along with", "ainsi que"
+        } else if (w[k] == "," || w[k] == ";") {
           joined = true;
         } else if (const LexiconEntry* at = match(k, VEILLE_SECTION("place-prep"));
                    at && k + len(at) < n.first && IsCapitalized(text, tokens[k + len(at)])) {
@@ -541,6 +553,18 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     if (inherited && !subset && !ph.person && previous) group = previous->figure.group;
     if (!ph.person && toll_figure && n.first > begin && match(n.first - 1, VEILLE_SECTION("inherit-before"))) {
       group = toll_figure->figure.group;  // "otros cinco resultaron heridos"
+    }
+    if (!ph.person && toll_figure && match(j, VEILLE_SECTION("inherit-after"))) {
+      group = toll_figure->figure.group;  // "wounded 9 more", "docenas más heridas"
+    }
+    if (!ph.person && ph.noun && match(j, VEILLE_SECTION("partitive"))) {
+      // "two of the wounded later died": of the group of the figure that counted the wounded.
+      for (size_t k = out.size(); k-- > 0;) {
+        if (out[k].figure.kind == Suffix(ph.noun->section)) {
+          group = out[k].figure.group;
+          break;
+        }
+      }
     }
     if (!ph.person && previous && !subset) {
       // "4 soldiers killed and 9 wounded", "2 guardias murieron y por lo menos 9 fueron heridos".
