@@ -950,7 +950,11 @@ Assembled Assembler::Assemble(const Input& in) const {
       // The speakers of a coordinated subject each make their statement.
       bool same_speaker = !e.event_type.empty() || si != pj || !e.actor1 || !prior.actor1 ||
                           e.actor1->name == prior.actor1->name;
-      if (!same_place || !same_day || !same_speaker) continue;
+      // Statements, demands and other acts outside ACLED are each their own event when told
+      // by another speaker: "The UN called for calm ... The EU called for talks".
+      const bool other_speaker = e.event_type.empty() && si != pj &&
+                                 (!e.actor1 || !prior.actor1 || e.actor1->name != prior.actor1->name);
+      if (!same_place || !same_day || !same_speaker || other_speaker) continue;
       if (same_class || same_family) {
         prior.evidence.insert(prior.evidence.end(), e.evidence.begin(), e.evidence.end());
         if (!prior.date.value && e.date.value) prior.date = e.date;
