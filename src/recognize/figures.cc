@@ -447,9 +447,10 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       uint32_t s = 0;
       if (EndingAt(w, begin, n.first, VEILLE_SECTION("subset"), &s)) subset = true;
     }
-    if (j + 1 < end && (w[j] == "de" || w[j] == "of") && (w[j + 1] == "ellos" || w[j + 1] == "ellas" || w[j + 1] == "them")) {
+    // "22 de ellos niños", "37 of them seriously", "dix-sept d'entre eux".
+    if (const LexiconEntry* of_them = match(j, VEILLE_SECTION("of-them"))) {
       subset = true;
-      ph = parse_phrase(j + 2, j + 1, false);
+      ph = parse_phrase(j + len(of_them), j + len(of_them) - 1, false);
     }
     // A breakdown after a colon: "4 muertos: 3 manifestantes y un agente", "11 dead: 6 police
     // officers and 5 attackers".
