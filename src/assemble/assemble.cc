@@ -161,6 +161,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   const SectionId kAgentWord = VEILLE_SECTION("agent");          // by, par, por
   const SectionId kAnaphoric = VEILLE_SECTION("anaphoric");      // the, this, ces, dicho
   const SectionId kPronoun = VEILLE_SECTION("pronoun");          // he, it, il, ella
+  const SectionId kInfinitive = VEILLE_SECTION("infinitive");    // to, de, d'; a second complement
   const SectionId kTrigger = VEILLE_SECTION("trigger:*");
   const SectionId kActor = VEILLE_SECTION("actor:*");
   const SectionId kDemonym = VEILLE_SECTION("demonym");
@@ -342,7 +343,8 @@ Assembled Assembler::Assemble(const Input& in) const {
         for (uint32_t i = g.last + 1; i < t.first && !boundary; ++i) {
           // "welcomed the agreement and called on": a second verb, not an object; but "appelé
           // au calme et au dialogue", "called for calm and an end to": a second object.
-          boundary = w[i] == "," || w[i] == ";" || (is(i, kConjunction) && !is(i + 1, kArticle)) ||
+          boundary = w[i] == "," || w[i] == ";" ||
+                     (is(i, kConjunction) && !is(i + 1, kArticle) && !is(i + 1, kInfinitive)) ||
                      lex.Match(w, i, VEILLE_SECTION("clause-end")) != nullptr;
         }
         governed = governed || !boundary;
@@ -626,7 +628,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       const LexiconEntry* found = lex.Match(w, i, section);
       if (!found) continue;
       bool denied = false;
-      for (uint32_t k = i; k-- > s.first_token && i - k <= 6 && !denied;) {
+      for (uint32_t k = i; k-- > s.first_token && i - k <= 12 && !denied;) {
         if (w[k] == "," || w[k] == ";") break;
         const LexiconEntry* mod = lex.Match(w, k, VEILLE_SECTION("modality:*"));
         denied = mod && (mod->section == "modality:negation" || mod->section == "modality:denial");
@@ -702,6 +704,8 @@ Assembled Assembler::Assemble(const Input& in) const {
     if (t == "Protest with intervention") return {1, 2};
     if (t == "Excessive force against protesters") return {1, 3};
     if (t == "Violent demonstration" || t == "Mob violence") return {1, 4};
+    // Burning and looting told beside an attack or a riot are part of it.
+    if (t == "Looting/property destruction") return {2, 0};
     if (t == "Attack" || t == "Armed clash") return {2, 1};
     if (e.event_type == "Explosions/Remote violence" || t == "Sexual violence" || t == "Abduction/forced disappearance" ||
         t == "Government regains territory" || t == "Non-state actor overtakes territory") {
@@ -709,6 +713,23 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     return {0, 0};
   };
+  // "Gunmen attacked the commune and burned a dozen houses", with no one reported hurt: what
+  // happened is the destruction, and the attack word joins it.
+  for (size_t k = 0; k < events.size(); ++k) {
+    if (events[k].sub_event_type != "Looting/property destruction" || events[k].plover.empty()) continue;
+    for (size_t j = 0; j < events.size(); ++j) {
+      if (j == k || event_sentence[j] != event_sentence[k] || events[j].sub_event_type != "Attack" ||
+          events[j].plover.empty()) {
+        continue;
+      }
+      bool harm = false;
+      for (const Figure& f : events[j].figures) harm = harm || f.kind == "killed" || f.kind == "injured";
+      if (harm) continue;
+      AbsorbFigures(events[k], subsets[k], events[j], subsets[j]);
+      FillActors(events[k], events[j]);
+      events[j].plover.clear();
+    }
+  }
   for (size_t k = 0; k < events.size(); ++k) {
     auto [family, level] = rank(events[k]);
     if (family == 0 || events[k].plover.empty()) continue;
@@ -717,7 +738,8 @@ Assembled Assembler::Assemble(const Input& in) const {
       auto [f2, l2] = rank(events[j]);
       // Clashes around a demonstration are the demonstration's.
       bool absorbed = (f2 == family && l2 < level) ||
-                      (family == 1 && f2 == 2 && events[j].sub_event_type == "Armed clash");
+                      (family == 1 && f2 == 2 &&
+                       (events[j].sub_event_type == "Armed clash" || events[j].sub_event_type == "Looting/property destruction"));
       if (!absorbed) continue;
       AbsorbFigures(events[k], subsets[k], events[j], subsets[j]);
       FillActors(events[k], events[j]);
@@ -803,7 +825,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       // en Córdoba, Rosario y La Plata"), not in another clause of the sentence.
       const Found& t = triggers[event_trigger[k]];
       const uint32_t anchor_token = first_token_at(mentions[anchor].span.begin);
-      if (anchor_token <= t.last || anchor_token - t.last > 12) continue;
+      if (anchor_token <= t.last || anchor_token - t.last > 16) continue;
       bool other_clause = false;
       for (uint32_t i = t.last + 1; i < anchor_token && !other_clause; ++i) {
         other_clause = w[i] == ";" || lex.Match(w, i, kClauseEnd) != nullptr;
@@ -945,6 +967,9 @@ Assembled Assembler::Assemble(const Input& in) const {
       const auto [prior_family, prior_level] = rank(prior);
       bool same_class = prior.plover == e.plover && prior.sub_event_type == e.sub_event_type;
       bool same_family = family != 0 && family == prior_family;
+      // Property burnt or looted after a riot is told is the riot's damage (an attack's may be
+      // a raid of its own: "then set fire to a dozen houses").
+      const bool damage_of_prior = e.sub_event_type == "Looting/property destruction" && prior_family == 1;
       bool same_place = !e.location || !prior.location || e.location->name == prior.location->name;
       bool same_day = !e.date.value || !prior.date.value || e.date.value == prior.date.value;
       // The speakers of a coordinated subject each make their statement.
@@ -955,7 +980,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       const bool other_speaker = e.event_type.empty() && si != pj &&
                                  (!e.actor1 || !prior.actor1 || e.actor1->name != prior.actor1->name);
       if (!same_place || !same_day || !same_speaker || other_speaker) continue;
-      if (same_class || same_family) {
+      if (same_class || same_family || damage_of_prior) {
         prior.evidence.insert(prior.evidence.end(), e.evidence.begin(), e.evidence.end());
         if (!prior.date.value && e.date.value) prior.date = e.date;
         if (same_family && level > prior_level) {
