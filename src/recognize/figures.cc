@@ -310,6 +310,26 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
           after_last = r + len(after) - 1;
           break;
         }
+        if (const LexiconEntry* among = match(r, VEILLE_SECTION("among-verb"))) {
+          // "64 officiers étaient parmi les blessés", "were among the dead": the figure is of
+          // the kind of the people it is among.
+          uint32_t k = r + len(among);
+          while (const LexiconEntry* l = match(k, VEILLE_SECTION("link"))) k += len(l);
+          const LexiconEntry* kind_word = match(k, VEILLE_SECTION("noun:*"));
+          if (!kind_word) kind_word = match(k, VEILLE_SECTION("after:*"));  // "parmi ceux tenus en détention"
+          if (!kind_word) {
+            if (const LexiconEntry* people = match(k, VEILLE_SECTION("person:*"))) {
+              k += len(people);
+              kind_word = match(k, VEILLE_SECTION("cue:*"));
+              if (!kind_word) kind_word = match(k, VEILLE_SECTION("after:*"));
+            }
+          }
+          if (kind_word) {
+            after = kind_word;
+            after_last = k + len(kind_word) - 1;
+          }
+          break;
+        }
         if (const LexiconEntry* aux = match(r, VEILLE_SECTION("aux"))) {
           if (HasArg(aux, "relative")) after_in_relative = true;
           r += len(aux);
@@ -339,25 +359,6 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
           ++r;
         } else if (const LexiconEntry* q = match(r, VEILLE_SECTION("qualifier-after"))) {
           r += len(q);
-        } else if (const LexiconEntry* among = match(r, VEILLE_SECTION("among-verb"))) {
-          // "64 officiers étaient parmi les blessés", "were among the dead": the figure is of
-          // the kind of the people it is among.
-          uint32_t k = r + len(among);
-          while (const LexiconEntry* l = match(k, VEILLE_SECTION("link"))) k += len(l);
-          const LexiconEntry* kind_word = match(k, VEILLE_SECTION("noun:*"));
-          if (!kind_word) kind_word = match(k, VEILLE_SECTION("after:*"));  // "parmi ceux tenus en détention"
-          if (!kind_word) {
-            if (const LexiconEntry* people = match(k, VEILLE_SECTION("person:*"))) {
-              k += len(people);
-              kind_word = match(k, VEILLE_SECTION("cue:*"));
-              if (!kind_word) kind_word = match(k, VEILLE_SECTION("after:*"));
-            }
-          }
-          if (kind_word) {
-            after = kind_word;
-            after_last = k + len(kind_word) - 1;
-          }
-          break;
         } else if (!adjective_used && ph.has_words && r == ph.last + 1 && free_word(r)) {
           adjective_used = true;
           ++r;
