@@ -38,7 +38,9 @@ bool HasArg(const LexiconEntry* e, std::string_view arg) {
 
 constexpr uint32_t kMaxAux = 5;          // auxiliaries, adverbs and quotes between people and cue
 constexpr uint32_t kMaxCueHops = 3;      // link phrases between a cue and its number
-constexpr uint32_t kMaxTollGap = 14;     // words between a toll noun and its number ("... del viernes contra un mercado de Kayes subió a 37")
+// Words between a toll noun and its number: "el número de muertos por el ataque del viernes
+// contra un mercado de Kayes subió a 37".
+constexpr uint32_t kMaxTollGap = 14;
 constexpr uint32_t kMaxUnknownWords = 3; // unlisted words in a noun phrase ("suspected Islamic State militants")
 
 // What follows a number: the people it counts, a noun that makes it a figure, and where the
@@ -231,10 +233,18 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
   std::vector<Pending> pending;  // counted people waiting for the cue of a later subject
   int previous_index = -1;  // the last figure of the sentence
   int toll_index = -1;      // the last figure that is no subset: whose group "others" take
-  bool sentence_has_captors = false;  // kidnappers, ravisseurs, secuestradores
-  for (uint32_t k = begin; k < end && !sentence_has_captors; ++k) {
-    sentence_has_captors = match(k, VEILLE_SECTION("captors")) != nullptr;
-  }
+  // Whether the sentence names kidnappers ("ravisseurs", "secuestradores"); looked up only
+  // for the rare figure that needs it, and once.
+  std::optional<bool> captors_named;
+  auto sentence_has_captors = [&] {
+    if (!captors_named) {
+      captors_named = false;
+      for (uint32_t k = begin; k < end && !*captors_named; ++k) {
+        *captors_named = match(k, VEILLE_SECTION("captors")) != nullptr;
+      }
+    }
+    return *captors_named;
+  };
   uint32_t previous_number_last = 0;
   for (const NumberMention& n : numbers) {
     if (n.value <= 0) continue;
@@ -342,7 +352,8 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
           if (verb_at(r + 1)) {
             ++r;
           } else if (close < end && w[close] == "," &&
-                     (verb_at(close + 1) || (match(r + 1, VEILLE_SECTION("subset")) && match(close + 1, VEILLE_SECTION("cue:*"))))) {
+                     (verb_at(close + 1) ||
+                      (match(r + 1, VEILLE_SECTION("subset")) && match(close + 1, VEILLE_SECTION("cue:*"))))) {
             // After a subset the participle is the verb too: "595 people, including
             // combatants, wounded".
             r = close + 1;
@@ -438,7 +449,8 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
           break;
         }
         if (IsPunct(tokens, k) && !IsQuote(w[k])) break;
-        if (tokens[k].kind == TokenKind::kNumber) break;  // the toll had its number: "bajó a 84 después de que varias"
+        // The toll had its own number: "bajó a 84 después de que varias personas".
+        if (tokens[k].kind == TokenKind::kNumber) break;
       }
     }
     // A subset of a toll already given: "including 11 minors", "dont quatre policiers",
@@ -494,8 +506,8 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     else if (toll && bare) kind = Suffix(toll->section);
     // Held or seized by kidnappers is missing, not arrested: "Kidnappers freed 14 of the 32
     // passengers seized", "18 were still being held".
-    if (kind == "arrested" && sentence_has_captors &&
-        (HasArg(after, "held") || HasArg(before, "held") || (!after && !before))) {
+    if (kind == "arrested" && (HasArg(after, "held") || HasArg(before, "held") || (!after && !before)) &&
+        sentence_has_captors()) {
       kind = "missing";
     }
     // Without a word of its own, a number close after a figure shares its kind: "killed 17
@@ -587,7 +599,8 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       // Only people after "of": "el balance oficial" names no people.
       for (uint32_t k = toll_first + 1; k < n.first && k <= toll_first + len(toll) + 1; ++k) {
         if (!match(k - 1, VEILLE_SECTION("link")) && w[k - 1] != "of" && w[k - 1] != "de") continue;
-        if (const LexiconEntry* counted = match(k, VEILLE_SECTION("person:*")); counted && !HasArg(counted, "inherit")) {
+        const LexiconEntry* counted = match(k, VEILLE_SECTION("person:*"));
+        if (counted && !HasArg(counted, "inherit")) {
           group = Suffix(counted->section);
           break;
         }
