@@ -426,6 +426,29 @@ Assembled Assembler::Assemble(const Input& in) const {
       country_first.push_back(first);
     }
   }
+  // Who tells a happening is not who takes part in it: "police and hospital officials said",
+  // "according to the army", "selon la police", "según la policía".
+  std::vector<bool> is_source(actors.size(), false);
+  {
+    const SectionId kReporting = VEILLE_SECTION("reporting");
+    const SectionId kAccording = VEILLE_SECTION("according");
+    for (size_t a = 0; a < actors.size(); ++a) {
+      const Sentence& s = in.segmented.sentences[actors[a].sentence];
+      const uint32_t end = s.first_token + s.token_count;
+      const auto [first, last] = actor_tokens[a];
+      bool source = false;
+      for (uint32_t j = last + 1; j < end && j <= last + 4 && !source; ++j) {
+        if (w[j] == "," || w[j] == ";" || lex.MayStart(w, j, kTrigger)) break;
+        source = is(j, kReporting);
+      }
+      for (uint32_t back = 1; back <= 3 && back <= first - s.first_token && !source; ++back) {
+        const LexiconEntry* according = lex.Match(w, first - back, kAccording);
+        const uint32_t ends = first - back + (according ? static_cast<uint32_t>(according->words.size()) : 0);
+        source = according && (ends == first || (ends + 1 == first && is(ends, kArticle)));
+      }
+      is_source[a] = source;
+    }
+  }
   struct Extra {
     Event event;
     size_t like;  // the event whose trigger it shares
@@ -451,6 +474,14 @@ Assembled Assembler::Assemble(const Input& in) const {
     for (size_t a = 0; a < actors.size(); ++a) {
       if (actors[a].sentence != t.sentence) continue;
       uint32_t first = actor_tokens[a].first;
+      if (is_source[a]) {
+        // A teller after the happening ("..., police said") never takes part in it. One before
+        // it does when it tells its own act or statement: "UNICEF said ... and called for",
+        // "the M23 said it had taken control".
+        bool own_act = first < t.first && events[k].event_type.empty();
+        for (uint32_t i = actor_tokens[a].second + 1; i < t.first && !own_act; ++i) own_act = is(i, kPronoun);
+        if (!own_act) continue;
+      }
       const bool opens_trigger = first == t.first && actor_tokens[a].second < t.last;
       if ((actor_tokens[a].second < t.first || opens_trigger) && first >= clause_start && !before) before = &actors[a];
       if (first > t.last && !after) after = &actors[a];
@@ -923,6 +954,16 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     if (e.sub_event_type == "Excessive force against protesters" && !e.actor2) {
       e.actor2 = Actor{"Protesters", "Protesters", ""};
+    }
+    // Violence against civilians has civilians on the receiving end by definition; an
+    // explosion does when its dead or wounded are civilians (ACLED's actor coding).
+    if (!e.actor2 && (e.event_type == "Violence against civilians" || e.event_type == "Explosions/Remote violence")) {
+      bool civilian_victims = e.event_type == "Violence against civilians";
+      for (const Figure& f : e.figures) {
+        civilian_victims = civilian_victims || (f.kind != "participants" && f.kind != "arrested" &&
+                                                (f.group == "civilians" || f.group == "unknown"));
+      }
+      if (civilian_victims && !(e.actor1 && e.actor1->type == "Civilians")) e.actor2 = Actor{"Civilians", "Civilians", ""};
     }
     for (std::optional<Actor>* a : {&e.actor1, &e.actor2}) {
       if (*a && (*a)->country.empty() && e.location && !e.location->country.empty() &&
