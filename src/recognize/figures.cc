@@ -518,7 +518,10 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       kind = previous->figure.kind;  // "dont 9 transportés à l'hôpital", "of which 5 critical"
       inherited = true;
     }
-    if (kind.empty() && previous && !n.plain_digits_year() && bare && (!n.weak || ph.person)) {
+    // An article counts here only before people who end the phrase: "and a civilian driver",
+    // not "a police spokesman said".
+    const bool weak_people = n.weak && ph.person && !free_word(ph.last + 1);
+    if (kind.empty() && previous && !n.plain_digits_year() && bare && (!n.weak || weak_people)) {
       bool close = n.first > previous->last;
       bool joined = false;
       uint32_t place_words = 0;
