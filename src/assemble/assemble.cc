@@ -324,6 +324,11 @@ Assembled Assembler::Assemble(const Input& in) const {
         break;
       }
     }
+    // Told after its noun: "une marche est prévue samedi", "los combates podrían reanudarse".
+    for (uint32_t k = t.last + 1; k < s.first_token + s.token_count && k <= t.last + 4 && !tm.hypothetical; ++k) {
+      if (w[k] == "," || w[k] == ";" || lex.MayStart(w, k, kTrigger)) break;
+      tm.hypothetical = is(k, VEILLE_SECTION("modality-after"));
+    }
     out.triggers.push_back(tm);
     if ((tm.negated || tm.hypothetical) && !threat) continue;
     // What a demand, a refusal or a threat is about is not a happening of its own: "demanded
@@ -336,7 +341,7 @@ Assembled Assembler::Assemble(const Input& in) const {
         if (&g == &t || g.sentence != t.sentence || g.last >= t.first || t.first - g.last > 6) continue;
         const std::string& gp = g.cls->plover;
         if (!g.cls->event_type.empty() ||
-            (gp != "REQUEST" && gp != "REJECT" && gp != "THREATEN" && gp != "SUPPORT")) {
+            (gp != "REQUEST" && gp != "REJECT" && gp != "THREATEN" && gp != "SUPPORT" && gp != "ACCUSE")) {
           continue;
         }
         bool boundary = false;
@@ -744,6 +749,44 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     return {0, 0};
   };
+  // A weapon stopped is not a weapon used: "defused an improvised explosive device", "shot
+  // down 18 of the 20 missiles fired". An explosion in the sentence with no one hurt joins
+  // the disruption.
+  for (size_t k = 0; k < events.size(); ++k) {
+    if (events[k].sub_event_type != "Disrupted weapons use" || events[k].plover.empty()) continue;
+    for (size_t j = 0; j < events.size(); ++j) {
+      if (j == k || event_sentence[j] != event_sentence[k] || events[j].event_type != "Explosions/Remote violence" ||
+          events[j].plover.empty()) {
+        continue;
+      }
+      bool harm = false;
+      for (const Figure& f : events[j].figures) harm = harm || f.kind == "killed" || f.kind == "injured";
+      if (harm) continue;
+      FillActors(events[k], events[j]);
+      events[j].plover.clear();
+    }
+  }
+  // What demonstrators march for is the demonstration's: "marched to demand the release of
+  // an imam", "un sit-in pour réclamer". A demand by someone else in the sentence stands.
+  for (size_t k = 0; k < events.size(); ++k) {
+    if (events[k].plover != "REQUEST" || !events[k].event_type.empty()) continue;
+    const uint32_t at = triggers[event_trigger[k]].first;
+    bool purpose = false;
+    for (uint32_t back = 1; back <= 2 && back <= at && !purpose; ++back) purpose = is(at - back, VEILLE_SECTION("purpose"));
+    if (!purpose) continue;
+    if (events[k].actor1 && events[k].actor1->type != "Protesters" && events[k].actor1->type != "Civilians" &&
+        events[k].actor1->type != "Rioters") {
+      continue;
+    }
+    for (size_t j = 0; j < events.size(); ++j) {
+      if (j != k && event_sentence[j] == event_sentence[k] && !events[j].plover.empty() &&
+          (events[j].event_type == "Protests" || events[j].event_type == "Riots")) {
+        FillActors(events[j], events[k]);
+        events[k].plover.clear();
+        break;
+      }
+    }
+  }
   // "Gunmen attacked the commune and burned a dozen houses", with no one reported hurt: what
   // happened is the destruction, and the attack word joins it.
   for (size_t k = 0; k < events.size(); ++k) {
