@@ -594,6 +594,14 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       if (coordinated && saw_conjunction) group = toll_figure->figure.group;
     }
     if (side && !ph.person) group = Suffix(side->section);
+    // "9 victimes, toutes des enfants", "12 dead, all of them civilians": an apposition names
+    // the group of everyone counted.
+    if (group == "unknown" && ph.last + 2 < end && w[ph.last + 1] == ",") {
+      if (const LexiconEntry* all = match(ph.last + 2, VEILLE_SECTION("all-of-them"))) {
+        const LexiconEntry* people = match(ph.last + 2 + len(all), VEILLE_SECTION("person:*"));
+        if (people && !HasArg(people, "inherit")) group = Suffix(people->section);
+      }
+    }
     // "L'armée a perdu 17 hommes", "lost four of their own": a force counts its own dead.
     if (before && HasArg(before, "own") && group == "unknown") group = "security_forces";
     if (toll && !ph.person && group == "unknown") {
