@@ -749,23 +749,29 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     return {0, 0};
   };
-  // A weapon stopped is not a weapon used: "defused an improvised explosive device", "shot
-  // down 18 of the 20 missiles fired". An explosion in the sentence with no one hurt joins
-  // the disruption.
-  for (size_t k = 0; k < events.size(); ++k) {
-    if (events[k].sub_event_type != "Disrupted weapons use" || events[k].plover.empty()) continue;
-    for (size_t j = 0; j < events.size(); ++j) {
-      if (j == k || event_sentence[j] != event_sentence[k] || events[j].event_type != "Explosions/Remote violence" ||
-          events[j].plover.empty()) {
-        continue;
+  // An event of the sentence told by `joined` with no one killed or wounded joins the event
+  // told by `joins` (its figures and actors move over).
+  auto join_unhurt = [&](auto joins, auto joined) {
+    for (size_t k = 0; k < events.size(); ++k) {
+      if (!joins(events[k]) || events[k].plover.empty()) continue;
+      for (size_t j = 0; j < events.size(); ++j) {
+        if (j == k || event_sentence[j] != event_sentence[k] || !joined(events[j]) || events[j].plover.empty()) continue;
+        bool harm = false;
+        for (const Figure& f : events[j].figures) harm = harm || f.kind == "killed" || f.kind == "injured";
+        if (harm) continue;
+        AbsorbFigures(events[k], subsets[k], events[j], subsets[j]);
+        FillActors(events[k], events[j]);
+        events[j].plover.clear();
       }
-      bool harm = false;
-      for (const Figure& f : events[j].figures) harm = harm || f.kind == "killed" || f.kind == "injured";
-      if (harm) continue;
-      FillActors(events[k], events[j]);
-      events[j].plover.clear();
     }
-  }
+  };
+  // A weapon stopped is not a weapon used: "defused an improvised explosive device", "shot
+  // down 18 of the 20 missiles fired".
+  join_unhurt([](const Event& e) { return e.sub_event_type == "Disrupted weapons use"; },
+              [](const Event& e) { return e.event_type == "Explosions/Remote violence"; });
+  // "Gunmen attacked the commune and burned a dozen houses": what happened is the destruction.
+  join_unhurt([](const Event& e) { return e.sub_event_type == "Looting/property destruction"; },
+              [](const Event& e) { return e.sub_event_type == "Attack"; });
   // What demonstrators march for is the demonstration's: "marched to demand the release of
   // an imam", "un sit-in pour réclamer". A demand by someone else in the sentence stands.
   for (size_t k = 0; k < events.size(); ++k) {
@@ -785,23 +791,6 @@ Assembled Assembler::Assemble(const Input& in) const {
         events[k].plover.clear();
         break;
       }
-    }
-  }
-  // "Gunmen attacked the commune and burned a dozen houses", with no one reported hurt: what
-  // happened is the destruction, and the attack word joins it.
-  for (size_t k = 0; k < events.size(); ++k) {
-    if (events[k].sub_event_type != "Looting/property destruction" || events[k].plover.empty()) continue;
-    for (size_t j = 0; j < events.size(); ++j) {
-      if (j == k || event_sentence[j] != event_sentence[k] || events[j].sub_event_type != "Attack" ||
-          events[j].plover.empty()) {
-        continue;
-      }
-      bool harm = false;
-      for (const Figure& f : events[j].figures) harm = harm || f.kind == "killed" || f.kind == "injured";
-      if (harm) continue;
-      AbsorbFigures(events[k], subsets[k], events[j], subsets[j]);
-      FillActors(events[k], events[j]);
-      events[j].plover.clear();
     }
   }
   for (size_t k = 0; k < events.size(); ++k) {
