@@ -681,8 +681,16 @@ Assembled Assembler::Assemble(const Input& in) const {
     const uint32_t si = event_sentence[k];
     // A weapon named with a general attack word says how it was made: "a drone hit a fire
     // station", "shelling ... killed", "a grenade thrown into".
-    if (e.sub_event_type == "Attack" && e.event_type == "Violence against civilians") {
-      if (const LexiconEntry* weapon = in_sentence(si, kInstrument)) {
+    // A bomber or a drone also says how an explosive was delivered ("a car packed with
+    // explosives driven by a suicide attacker", "drones loaded with explosives").
+    const bool generic_explosive = e.sub_event_type == "Remote explosive/landmine/IED";
+    if ((e.sub_event_type == "Attack" && e.event_type == "Violence against civilians") || generic_explosive) {
+      const LexiconEntry* weapon = in_sentence(si, kInstrument);
+      if (weapon && generic_explosive && weapon->section.find("Suicide bomb") == std::string::npos &&
+          weapon->section.find("Air/drone strike") == std::string::npos) {
+        weapon = nullptr;
+      }
+      if (weapon) {
         const EventClass cls = ParseClass("trigger:ASSAULT:" + weapon->section.substr(weapon->section.find(':') + 1));
         SetClass(e, cls.event_type.c_str(), cls.sub_event_type.c_str(), "ASSAULT");
       }
@@ -804,6 +812,11 @@ Assembled Assembler::Assemble(const Input& in) const {
                       (family == 1 && f2 == 2 &&
                        (events[j].sub_event_type == "Armed clash" || events[j].sub_event_type == "Looting/property destruction"));
       if (!absorbed) continue;
+      // Clashes between demonstrators and the police make the demonstration violent.
+      if (family == 1 && events[j].sub_event_type == "Armed clash") {
+        SetClass(events[k], "Riots", "Violent demonstration", "PROTEST");
+        if (events[k].actor1 && events[k].actor1->type == "Protesters") events[k].actor1->type = "Rioters";
+      }
       AbsorbFigures(events[k], subsets[k], events[j], subsets[j]);
       FillActors(events[k], events[j]);
       events[j].plover.clear();
