@@ -487,8 +487,8 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         }
       }
     }
-    // "19 other provinces": "other" before a thing is no people.
-    if (ph.person && HasArg(ph.person, "inherit") && match(ph.last + 1, VEILLE_SECTION("unit"))) continue;
+    // "19 other provinces", "two more cars": "other" before a thing is no people.
+    if ((!ph.person || HasArg(ph.person, "inherit")) && !ph.noun && match(ph.last + 1, VEILLE_SECTION("unit"))) continue;
     const bool bare = !ph.has_words || ph.person || ph.noun;  // no unlisted noun after the number
     std::string kind;
     if (ph.noun) {
