@@ -1,7 +1,8 @@
 #include "recognize/numbers.h"
 
-#include <cmath>
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstdlib>
 
 namespace veille::recognize {
@@ -32,18 +33,29 @@ bool HasFlag(const LexiconEntry& e, std::string_view flag, size_t from) {
   return false;
 }
 
-// Splits a folded word on hyphens: "soixante-dix-huit" -> soixante, dix, huit.
-std::vector<std::string_view> Parts(std::string_view word) {
-  std::vector<std::string_view> parts;
-  size_t start = 0;
-  while (start <= word.size()) {
-    size_t dash = word.find('-', start);
-    parts.push_back(word.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start));
-    if (dash == std::string_view::npos) break;
-    start = dash + 1;
+// A folded word split on hyphens: "soixante-dix-huit" -> soixante, dix, huit. Held inline:
+// it is asked of nearly every word, and number words have few parts; a word of more parts
+// than that is no number.
+struct Parts {
+  static constexpr size_t kMax = 8;
+  std::array<std::string_view, kMax> part;
+  size_t count = 0;
+  explicit Parts(std::string_view word) {
+    size_t start = 0;
+    while (start <= word.size()) {
+      size_t dash = word.find('-', start);
+      if (count == kMax) {
+        count = 0;  // too many parts to be a number
+        return;
+      }
+      part[count++] = word.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start);
+      if (dash == std::string_view::npos) break;
+      start = dash + 1;
+    }
   }
-  return parts;
-}
+  size_t size() const { return count; }
+  std::string_view operator[](size_t i) const { return part[i]; }
+};
 
 }  // namespace
 
@@ -118,7 +130,7 @@ std::optional<uint32_t> NumberRecognizer::ParseWords(const Words& w, uint32_t i,
   bool article_only = false;
   std::optional<uint32_t> last_token;
   for (uint32_t t = i; t < end; ++t) {
-    std::vector<std::string_view> parts = Parts(w[t]);
+    const Parts parts(w[t]);
     // A token is taken whole or not at all: keep the state to roll back.
     int64_t s_total = total, s_group = group, s_last = last_value;
     bool s_last_was_value = last_was_value, s_any = any, s_article = article_only;
@@ -194,7 +206,8 @@ std::optional<uint32_t> NumberRecognizer::ParseWords(const Words& w, uint32_t i,
     // number only when a smaller number word follows it.
     if (t + 2 < end) {
       const WordInfo* c = Info(w[t + 1]);
-      const WordInfo* n = Info(Parts(w[t + 2])[0]);
+      const Parts next_parts(w[t + 2]);
+      const WordInfo* n = next_parts.size() > 0 ? Info(next_parts[0]) : nullptr;
       if (c && c->connector && n && n->value && *n->value < (last_value == 0 ? 1 : last_value)) ++t;
     }
   }
