@@ -750,11 +750,16 @@ Assembled Assembler::Assemble(const Input& in) const {
     if (t == "Violent demonstration" || t == "Mob violence") return {1, 4};
     // Burning and looting told beside an attack or a riot are part of it.
     if (t == "Looting/property destruction") return {2, 0};
-    if (t == "Attack" || t == "Armed clash") return {2, 1};
-    if (e.event_type == "Explosions/Remote violence" || t == "Sexual violence" || t == "Abduction/forced disappearance" ||
-        t == "Government regains territory" || t == "Non-state actor overtakes territory") {
-      return {2, 2};
+    // Artillery or air support inside a ground fight is the fight's (ontology rule 15); a bomb
+    // carried or planted, an abduction or a rape says more than the fight; a place changing
+    // hands by fighting is the territory sub-event (rule 14).
+    if (t == "Attack") return {2, 1};
+    if (t == "Shelling/artillery/missile attack" || t == "Air/drone strike") return {2, 2};
+    if (t == "Armed clash") return {2, 3};
+    if (e.event_type == "Explosions/Remote violence" || t == "Sexual violence" || t == "Abduction/forced disappearance") {
+      return {2, 4};
     }
+    if (t == "Government regains territory" || t == "Non-state actor overtakes territory") return {2, 5};
     return {0, 0};
   };
   // An event of the sentence told by `joined` with no one killed or wounded joins the event
@@ -787,6 +792,11 @@ Assembled Assembler::Assemble(const Input& in) const {
     const uint32_t at = triggers[event_trigger[k]].first;
     bool purpose = false;
     for (uint32_t back = 1; back <= 2 && back <= at && !purpose; ++back) purpose = is(at - back, VEILLE_SECTION("purpose"));
+    // "demonstrators demanding the release of": the crowd's demand, told as its description.
+    for (size_t a = 0; a < actors.size() && !purpose; ++a) {
+      purpose = actor_tokens[a].second + 1 == at &&
+                (actors[a].actor.type == "Protesters" || actors[a].actor.type == "Rioters");
+    }
     if (!purpose) continue;
     if (events[k].actor1 && events[k].actor1->type != "Protesters" && events[k].actor1->type != "Civilians" &&
         events[k].actor1->type != "Rioters") {
@@ -795,7 +805,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     for (size_t j = 0; j < events.size(); ++j) {
       if (j != k && event_sentence[j] == event_sentence[k] && !events[j].plover.empty() &&
           (events[j].event_type == "Protests" || events[j].event_type == "Riots")) {
-        FillActors(events[j], events[k]);
+        // Whom the demand is addressed to is not whom the crowd faced: no actor moves over.
         events[k].plover.clear();
         break;
       }
@@ -808,9 +818,12 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (j == k || event_sentence[j] != event_sentence[k] || events[j].plover.empty()) continue;
       auto [f2, l2] = rank(events[j]);
       // Clashes around a demonstration are the demonstration's.
-      bool absorbed = (f2 == family && l2 < level) ||
-                      (family == 1 && f2 == 2 &&
-                       (events[j].sub_event_type == "Armed clash" || events[j].sub_event_type == "Looting/property destruction"));
+      // A riot absorbs its clashes, its damage, and killings told with no killer named ("seven
+      // people have been killed in clashes between security forces and protesters").
+      const bool told_of_riot = events[j].sub_event_type == "Armed clash" ||
+                                events[j].sub_event_type == "Looting/property destruction" ||
+                                (events[j].sub_event_type == "Attack" && !events[j].actor1);
+      bool absorbed = (f2 == family && l2 < level) || (family == 1 && f2 == 2 && told_of_riot);
       if (!absorbed) continue;
       // Clashes between demonstrators and the police make the demonstration violent.
       if (family == 1 && events[j].sub_event_type == "Armed clash") {
