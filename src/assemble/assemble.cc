@@ -335,7 +335,10 @@ Assembled Assembler::Assemble(const Input& in) const {
     // the release of", "exigé le retrait de la mission", "pidió la renuncia", "threatened to
     // withdraw". A trigger a few words after such a trigger in its clause makes no event,
     // unless it is violence that the sentence tells as done.
-    if (t.cls->plover != "ASSAULT") {
+    // Violence is governed only by an accusation's "of" ("accused the police of killing",
+    // "acusó a la policía de ejecuciones"): an allegation, where a condemnation ("condemned
+    // the killing of") refers to a killing that happened.
+    {
       bool governed = false;
       for (const Found& g : triggers) {
         if (&g == &t || g.sentence != t.sentence || g.last >= t.first || t.first - g.last > 6) continue;
@@ -343,6 +346,13 @@ Assembled Assembler::Assemble(const Input& in) const {
         if (!g.cls->event_type.empty() ||
             (gp != "REQUEST" && gp != "REJECT" && gp != "THREATEN" && gp != "SUPPORT" && gp != "ACCUSE")) {
           continue;
+        }
+        if (t.cls->plover == "ASSAULT") {
+          bool alleged = false;
+          for (uint32_t i = g.last + 1; i < t.first && !alleged && gp == "ACCUSE"; ++i) {
+            alleged = is(i, VEILLE_SECTION("accused-of"));
+          }
+          if (!alleged) continue;
         }
         bool boundary = false;
         for (uint32_t i = g.last + 1; i < t.first && !boundary; ++i) {
