@@ -314,10 +314,16 @@ Assembled Assembler::Assemble(const Input& in) const {
     TriggerMention tm{span_of(t.first, t.last), t.sentence, t.cls->plover, t.cls->event_type, t.cls->sub_event_type,
                       false, false};
     bool threat = false;
-    for (uint32_t k = t.first; k-- > s.first_token && t.first - k <= 6;) {
+    // A denial covers the whole clause it governs ("a nié que les forces de l'ordre aient
+    // tiré"), up to a conjunction that opens another verb ("denied that ... and said officers
+    // had used tear gas"); other modality words only the next few words.
+    bool past_conjunction = false;
+    for (uint32_t k = t.first; k-- > s.first_token && t.first - k <= 12;) {
       if (w[k] == "," || w[k] == ";" || w[k] == ".") break;
+      past_conjunction = past_conjunction || is(k, kConjunction);
       if (const LexiconEntry* mod = lex.Match(w, k, VEILLE_SECTION("modality:*"))) {
         const std::string kind = mod->section.substr(mod->section.find(':') + 1);
+        if (t.first - k > 6 && (kind != "denial" || past_conjunction)) continue;
         if (kind == "negation" || kind == "denial") tm.negated = true;
         else tm.hypothetical = true;
         if (kind == "threat") threat = true;
@@ -708,7 +714,8 @@ Assembled Assembler::Assemble(const Input& in) const {
     // Demonstrators who attack, storm, burn or loot: a violent demonstration, not an attack on
     // civilians or a looting of its own.
     if (e.actor1 && e.actor1->type == "Protesters" &&
-        (e.sub_event_type == "Attack" || e.sub_event_type == "Looting/property destruction")) {
+        (e.sub_event_type == "Attack" || e.sub_event_type == "Looting/property destruction" ||
+         e.sub_event_type == "Non-state actor overtakes territory")) {
       SetClass(e, "Riots", "Violent demonstration", "PROTEST");
       e.actor1->type = "Rioters";
     }
