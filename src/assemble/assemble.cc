@@ -1030,6 +1030,11 @@ Assembled Assembler::Assemble(const Input& in) const {
     if (e.sub_event_type == "Excessive force against protesters" && !e.actor2) {
       e.actor2 = Actor{"Protesters", "Protesters", ""};
     }
+    // Clashes at a demonstration are with the police unless the sentence names another side.
+    if (e.sub_event_type == "Violent demonstration" && !e.actor2 &&
+        in_sentence(si, VEILLE_SECTION("trigger:ASSAULT:Battles:Armed clash"))) {
+      e.actor2 = Actor{"Police", "State forces", ""};
+    }
     // Violence against civilians has civilians on the receiving end by definition; an
     // explosion does when its dead or wounded are civilians (ACLED's actor coding).
     if (!e.actor2 && (e.event_type == "Violence against civilians" || e.event_type == "Explosions/Remote violence")) {
