@@ -481,6 +481,45 @@ Assembled Assembler::Assemble(const Input& in) const {
     return pl == "ACCUSE" || pl == "REQUEST" || pl == "SUPPORT" || pl == "THREATEN" || pl == "REJECT" ||
            pl == "SANCTION";
   };
+  // A capitalised name from `from` (after an article) that ends a few words before `until`,
+  // holding an organisation word; its type is the word's section.
+  auto capitalised = [&](uint32_t i) {
+    const unsigned char c = static_cast<unsigned char>(text[tokens[i].span.begin]);
+    return (c >= 'A' && c <= 'Z') || (c == 0xC3 && tokens[i].span.size() > 1 &&
+                                      static_cast<unsigned char>(text[tokens[i].span.begin + 1]) < 0x9F);
+  };
+  auto NamedOrganisation = [&](uint32_t from, uint32_t until) -> std::optional<Actor> {
+    uint32_t i = from;
+    while (i < until && is(i, kArticle)) ++i;
+    const uint32_t first = i;
+    uint32_t last = UINT32_MAX;
+    std::string type;
+    for (; i < until; ++i) {
+      // An organisation word belongs to the name even in lower case ("Ligue des droits de
+      // l'homme").
+      if (const LexiconEntry* org = last != UINT32_MAX || capitalised(i) ? lex.Match(w, i, VEILLE_SECTION("org:*"))
+                                                                         : nullptr) {
+        if (type.empty()) type = org->section.substr(4);
+        last = std::min(until - 1, i + static_cast<uint32_t>(org->words.size()) - 1);
+        i = last;
+        continue;
+      }
+      if (capitalised(i)) {
+        last = i;
+      } else if (!(last != UINT32_MAX && i + 1 < until &&
+                   (capitalised(i + 1) || lex.MayStart(w, i + 1, VEILLE_SECTION("org:*"))) &&
+                   (is(i, VEILLE_SECTION("name-link")) || is(i, kArticle)))) {
+        break;
+      }
+    }
+    if (last == UINT32_MAX || type.empty() || until - last > 5) return std::nullopt;
+    // Between the name and the trigger: a bracketed acronym, auxiliaries, adverbs, a date.
+    for (uint32_t j = last + 1; j < until; ++j) {
+      if (w[j] == "," || w[j] == ";") return std::nullopt;
+    }
+    return Actor{std::string(text.substr(tokens[first].span.begin, tokens[last].span.end - tokens[first].span.begin)),
+                 type, ""};
+  };
   for (size_t k = 0; k < events.size(); ++k) {
     const Found& t = triggers[event_trigger[k]];
     const Sentence& sentence = in.segmented.sentences[t.sentence];
@@ -582,6 +621,11 @@ Assembled Assembler::Assemble(const Input& in) const {
         }
       }
     }
+    // An organisation the lexicon does not know, named as the clause's subject: "La
+    // Coordinadora Nacional de Derechos Humanos calificó", "The Kenya National Commission on
+    // Human Rights said". Its capitalised name must hold an organisation word of the data
+    // (`[org:<actor type>]`), which gives its type.
+    if (!before && !agent && !resolved) resolved = NamedOrganisation(clause_start, t.first);
     Event& e = events[k];
     if (resolved) e.actor1 = resolved;
     if (agent) {
