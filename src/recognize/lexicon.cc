@@ -273,10 +273,25 @@ void Lexicon::Merge(const Lexicon& other) {
 
 void Lexicon::Bind(Vocabulary& vocabulary) {
   bound_ = &vocabulary;
-  for (const auto& [word, starts] : by_first_) {
+  for (auto& [word, starts] : by_first_) {
     uint32_t id = vocabulary.Intern(word);
     if (by_id_.size() <= id) by_id_.resize(id + 1, nullptr);
     by_id_[id] = &starts;
+    for (Starts::Group& g : starts.groups) {
+      g.by_second.clear();
+      g.single = UINT32_MAX;
+      for (uint32_t k = g.begin; k < g.end; ++k) {
+        const LexiconEntry& e = entries_[starts.ids[k]];
+        if (e.words.size() == 1) {
+          if (g.single == UINT32_MAX) g.single = k;
+        } else {
+          g.by_second.push_back({vocabulary.Intern(e.words[1]), k});
+        }
+      }
+      // Stable: within one second word, the group's longest-first order stays.
+      std::stable_sort(g.by_second.begin(), g.by_second.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+    }
   }
 }
 
@@ -299,8 +314,30 @@ const Lexicon::Starts* Lexicon::StartingSlow(const Words& w, size_t i) const {
 
 const LexiconEntry* Lexicon::MatchIn(const Starts& starting, const Words& w, size_t i, SectionId section) const {
   const LexiconEntry* best = nullptr;
+  // Digits are not looked up in the vocabulary, so a digit after the first word is matched
+  // by reading the phrases one by one.
+  const bool indexed = bound_ && bound_ == w.vocabulary_ && !(i + 1 < w.size() && w.Has(i + 1, Words::kDigitStart));
   for (const Starts::Group& g : starting.groups) {
     if (g.section != section && g.family != section) continue;
+    if (indexed) {
+      const LexiconEntry* found = nullptr;
+      const uint32_t second = i + 1 < w.size() ? w.ids_[i + 1] : Vocabulary::kUnknown;
+      if (second != Vocabulary::kUnknown) {
+        auto it = std::lower_bound(g.by_second.begin(), g.by_second.end(), second,
+                                   [](const auto& entry, uint32_t id) { return entry.first < id; });
+        for (; it != g.by_second.end() && it->first == second && !found; ++it) {
+          const LexiconEntry& e = entries_[starting.ids[it->second]];
+          if (best && e.words.size() <= best->words.size()) break;
+          if (i + e.words.size() > w.size()) continue;
+          bool all = true;
+          for (size_t x = 2; x < e.words.size() && all; ++x) all = w[i + x] == e.words[x];
+          if (all) found = &e;
+        }
+      }
+      if (!found && !best && g.single != UINT32_MAX) found = &entries_[starting.ids[g.single]];
+      if (found && (!best || found->words.size() > best->words.size())) best = found;
+      continue;
+    }
     for (uint32_t k = g.begin; k < g.end; ++k) {  // longest first
       const LexiconEntry& e = entries_[starting.ids[k]];
       if (best && e.words.size() <= best->words.size()) break;

@@ -174,6 +174,11 @@ class Lexicon {
     struct Group {
       SectionId section, family;
       uint32_t begin, end;  // range in ids
+      // Once bound: the group's phrases of two words or more by the vocabulary id of their
+      // second word (longest first within an id), so that a question reads only the phrases
+      // the next word allows; and where the one-word phrase is, if any.
+      std::vector<std::pair<uint32_t, uint32_t>> by_second;  // (second word id, index in ids)
+      uint32_t single = UINT32_MAX;                          // index in ids
     };
     std::vector<Group> groups;
     std::bitset<kMaxSections> sections;  // sections and families present among them
