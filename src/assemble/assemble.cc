@@ -1135,7 +1135,13 @@ Assembled Assembler::Assemble(const Input& in) const {
       // Property burnt or looted after a riot is told is the riot's damage (an attack's may be
       // a raid of its own: "then set fire to a dozen houses").
       const bool damage_of_prior = e.sub_event_type == "Looting/property destruction" && prior_family == 1;
-      bool same_place = !e.location || !prior.location || e.location->name == prior.location->name;
+      // A place inside the country named by the other is the same place: "in northern Burkina
+      // Faso" then "near Djibo".
+      auto within = [](const Location& inner, const Location& outer) {
+        return inner.country == outer.country && outer.geo_precision == 3 && outer.admin1.empty();
+      };
+      bool same_place = !e.location || !prior.location || e.location->name == prior.location->name ||
+                        within(*e.location, *prior.location) || within(*prior.location, *e.location);
       bool same_day = !e.date.value || !prior.date.value || e.date.value == prior.date.value;
       // The speakers of a coordinated subject each make their statement.
       bool same_speaker = !e.event_type.empty() || si != pj || !e.actor1 || !prior.actor1 ||
