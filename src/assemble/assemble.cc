@@ -307,6 +307,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   // Modality: a negation, a hypothesis, a future, a denial or a threat before the trigger in
   // its clause keeps it from being coded as a fact; a threat is coded as THREATEN.
   std::vector<Event> events;
+  events.reserve(triggers.size() + 8);  // copies per speaker or place come on top
   std::vector<uint32_t> event_sentence, event_trigger;
   std::vector<std::pair<uint32_t, uint32_t>> referred_attacks;  // "condemned the attack": sentence, token
   for (const Found& t : triggers) {
@@ -1013,6 +1014,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   // Date, place, evidence, fatalities, id, confidence.
   std::vector<uint32_t> out_sentence;
   std::vector<std::vector<bool>> out_subsets;
+  out.events.reserve(events.size());
   for (size_t k = 0; k < events.size(); ++k) {
     Event& e = events[k];
     if (e.plover.empty()) continue;
