@@ -294,7 +294,8 @@ Assembled Assembler::Assemble(const Input& in) const {
   auto is_background_count = [&](uint32_t sentence, uint32_t token) {
     for (const auto& [si, at] : cumulative) {
       if (si != sentence) continue;
-      if (at == in.segmented.sentences[si].first_token) return true;
+      // Opening the sentence, after at most a count ("Ten years after ...", "Dix ans après").
+      if (at <= in.segmented.sentences[si].first_token + 1) return true;
       bool boundary = false;
       for (uint32_t i = std::min(at, token) + 1; i < std::max(at, token) && !boundary; ++i) {
         boundary = w[i] == "," || w[i] == ";" || lex.Match(w, i, VEILLE_SECTION("clause-end")) != nullptr;
@@ -348,7 +349,10 @@ Assembled Assembler::Assemble(const Input& in) const {
     {
       bool governed = false;
       for (const Found& g : triggers) {
-        if (&g == &t || g.sentence != t.sentence || g.last >= t.first || t.first - g.last > 6) continue;
+        // An accusation's allegation may come after its target and a date: "a accusé jeudi
+        // l'armée burkinabè d'avoir exécuté".
+        const uint32_t reach = t.cls->plover == "ASSAULT" ? 10 : 6;
+        if (&g == &t || g.sentence != t.sentence || g.last >= t.first || t.first - g.last > reach) continue;
         const std::string& gp = g.cls->plover;
         if (!g.cls->event_type.empty() ||
             (gp != "REQUEST" && gp != "REJECT" && gp != "THREATEN" && gp != "SUPPORT" && gp != "ACCUSE")) {
@@ -378,7 +382,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     // Words that look like triggers but name something else: "aid agencies", "protest
     // organisers", "backed by", "supported by".
     bool blocked = false;
-    for (uint32_t back = 0; back <= 2 && back <= t.first - s.first_token && !blocked; ++back) {
+    for (uint32_t back = 0; back <= 5 && back <= t.first - s.first_token && !blocked; ++back) {
       const uint32_t k = t.first - back;
       if (const LexiconEntry* nt = lex.Match(w, k, VEILLE_SECTION("not-trigger"))) {
         blocked = k + nt->words.size() > t.first;
@@ -852,8 +856,12 @@ Assembled Assembler::Assemble(const Input& in) const {
   for (size_t k = 0; k < events.size(); ++k) {
     if (events[k].plover != "REQUEST" || !events[k].event_type.empty()) continue;
     const uint32_t at = triggers[event_trigger[k]].first;
+    // A purpose word earlier in the clause ("pour soutenir la junte et demander le départ").
     bool purpose = false;
-    for (uint32_t back = 1; back <= 2 && back <= at && !purpose; ++back) purpose = is(at - back, VEILLE_SECTION("purpose"));
+    for (uint32_t back = 1; back <= 6 && back <= at && !purpose; ++back) {
+      if (w[at - back] == "," || w[at - back] == ";") break;
+      purpose = is(at - back, VEILLE_SECTION("purpose"));
+    }
     // "demonstrators demanding the release of": the crowd's demand, told as its description.
     for (size_t a = 0; a < actors.size() && !purpose; ++a) {
       purpose = actor_tokens[a].second + 1 == at &&
