@@ -397,6 +397,11 @@ Assembled Assembler::Assemble(const Input& in) const {
     // refers to an event already told when the document has one of the same family.
     bool anaphoric = false;
     if (t.first > s.first_token) anaphoric = is(t.first - 1, kAnaphoric);
+    // A happening named after a preposition and an article is a reference, told or not:
+    // "during the protests", "tras el acuerdo", "frente a los ataques de la oposición".
+    const bool referred = t.first >= s.first_token + 2 && is(t.first - 1, kAnaphoric) &&
+                          is(t.first - 2, VEILLE_SECTION("reference-preposition"));
+    if (referred && t.cls->plover != "ASSAULT") continue;
     // The verb of a toll said again ("still citing the same figure of 26 attackers killed")
     // tells no new happening: the figure is already on its event. A sentence that names a
     // place may be telling where part of the toll happened, as its own event.
@@ -852,7 +857,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   join_unhurt([](const Event& e) { return e.sub_event_type == "Looting/property destruction"; },
               [](const Event& e) { return e.sub_event_type == "Attack"; });
   // What demonstrators march for is the demonstration's: "marched to demand the release of
-  // an imam", "un sit-in pour réclamer". A demand by someone else in the sentence stands.
+  // an imam", "un sit-in pour réclamer". A demand made otherwise in the sentence stands.
   for (size_t k = 0; k < events.size(); ++k) {
     if (events[k].plover != "REQUEST" || !events[k].event_type.empty()) continue;
     const uint32_t at = triggers[event_trigger[k]].first;
@@ -868,10 +873,7 @@ Assembled Assembler::Assemble(const Input& in) const {
                 (actors[a].actor.type == "Protesters" || actors[a].actor.type == "Rioters");
     }
     if (!purpose) continue;
-    if (events[k].actor1 && events[k].actor1->type != "Protesters" && events[k].actor1->type != "Civilians" &&
-        events[k].actor1->type != "Rioters") {
-      continue;
-    }
+
     for (size_t j = 0; j < events.size(); ++j) {
       if (j != k && event_sentence[j] == event_sentence[k] && !events[j].plover.empty() &&
           (events[j].event_type == "Protests" || events[j].event_type == "Riots")) {
