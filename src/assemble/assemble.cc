@@ -402,6 +402,23 @@ Assembled Assembler::Assemble(const Input& in) const {
     const bool referred = t.first >= s.first_token + 2 && is(t.first - 1, kAnaphoric) &&
                           is(t.first - 2, VEILLE_SECTION("reference-preposition"));
     if (referred && t.cls->plover != "ASSAULT") continue;
+    // A bare "seized", "captured", "retook" takes territory only when a place or a place word
+    // is near ("seized the town of", "captured Kidal", "la base ... que l'armée a reprise"),
+    // not "seized two vehicles".
+    if (t.first == t.last && (t.cls->sub_event_type == "Non-state actor overtakes territory" ||
+                              t.cls->sub_event_type == "Government regains territory")) {
+      const uint32_t from = t.first >= s.first_token + 8 ? t.first - 8 : s.first_token;
+      const uint32_t to = std::min<uint32_t>(t.last + 5, s.first_token + s.token_count - 1);
+      bool place_near = false;
+      if (in.places) {
+        for (const places::PlaceMention& pm : in.places->mentions) {
+          place_near = place_near || (pm.span.begin >= tokens[from].span.begin && pm.span.begin < tokens[to].span.end &&
+                                      pm.sentence == t.sentence);
+        }
+      }
+      for (uint32_t i = from; i <= to && !place_near; ++i) place_near = i != t.first && is(i, VEILLE_SECTION("territory"));
+      if (!place_near) continue;
+    }
     // The verb of a toll said again ("still citing the same figure of 26 attackers killed")
     // tells no new happening: the figure is already on its event. A sentence that names a
     // place may be telling where part of the toll happened, as its own event.
@@ -654,6 +671,14 @@ Assembled Assembler::Assemble(const Input& in) const {
         e.actor2->type == "Protesters") {
       std::swap(e.actor1, e.actor2);
     }
+    // The state's forces do not demonstrate: named at a protest, they intervene in it
+    // ("police arrested 12 people during a protest"); excessive force is theirs to act.
+    if (e.event_type == "Protests" && e.sub_event_type != "Excessive force against protesters" && e.actor1 &&
+        e.actor1->type == "State forces" && !e.actor2) {
+      e.actor2 = std::move(e.actor1);
+      e.actor1.reset();
+    }
+
   }
 
   for (Extra& x : extra_events) {
@@ -1024,7 +1049,15 @@ Assembled Assembler::Assemble(const Input& in) const {
   // Date, place, evidence, fatalities, id, confidence.
   std::vector<uint32_t> out_sentence;
   std::vector<std::vector<bool>> out_subsets;
+  std::vector<bool> out_place_told;  // the event's own sentence (or list) names its place
   out.events.reserve(events.size());
+  auto sentence_names_place = [&](uint32_t sentence) {
+    if (!in.places) return false;
+    for (const places::PlaceMention& pm : in.places->mentions) {
+      if (pm.sentence == sentence && !pm.dateline) return true;
+    }
+    return false;
+  };
   for (size_t k = 0; k < events.size(); ++k) {
     Event& e = events[k];
     if (e.plover.empty()) continue;
@@ -1051,6 +1084,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       }
     }
     if (date) e.date = date->date;
+    const bool date_told = date && date->sentence == si;
     // Background: an event dated well before the publication ("in December 2011", "since
     // March") is context, not news of the day.
     if (e.date.value && in.doc.published &&
@@ -1133,6 +1167,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     // on the column", "A night watchman was shot dead at the gate") is one event: an event of
     // the same family (violence, or demonstration) within four sentences, at the same place
     // and day, joins the earlier one; the more specific class and every figure are kept.
+    const bool place_told = listed_at[k].has_value() || sentence_names_place(si);
     bool merged = false;
     const auto [family, level] = rank(e);
     for (size_t j = out.events.size(); j-- > 0 && !merged;) {
@@ -1152,8 +1187,11 @@ Assembled Assembler::Assemble(const Input& in) const {
       auto within = [](const Location& inner, const Location& outer) {
         return inner.country == outer.country && outer.geo_precision == 3 && outer.admin1.empty();
       };
+      // A retelling that names no place and no day of its own ("its fighters had killed nine
+      // soldiers in the attack") is placed by its neighbours, not by what it says.
       bool same_place = !e.location || !prior.location || e.location->name == prior.location->name ||
-                        within(*e.location, *prior.location) || within(*prior.location, *e.location);
+                        within(*e.location, *prior.location) || within(*prior.location, *e.location) ||
+                        (!place_told && !date_told && !e.event_type.empty());
       bool same_day = !e.date.value || !prior.date.value || e.date.value == prior.date.value;
       // The speakers of a coordinated subject each make their statement.
       bool same_speaker = !e.event_type.empty() || si != pj || !e.actor1 || !prior.actor1 ||
@@ -1180,6 +1218,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     if (merged) continue;
     out_sentence.push_back(si);
     out_subsets.push_back(subsets[k]);
+    out_place_told.push_back(place_told);
     out.events.push_back(std::move(e));
   }
   return out;
