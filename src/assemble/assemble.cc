@@ -319,12 +319,16 @@ Assembled Assembler::Assemble(const Input& in) const {
     // A denial covers the whole clause it governs ("a nié que les forces de l'ordre aient
     // tiré"), up to a conjunction that opens another verb ("denied that ... and said officers
     // had used tear gas"); other modality words only the next few words.
+    // A verb joined by a conjunction right before it is a second act, which a denial of the
+    // first does not cover: "denied any involvement and accused the intelligence services".
     bool past_conjunction = false;
+    const bool coordinated_verb = t.first > s.first_token && is(t.first - 1, kConjunction);
     for (uint32_t k = t.first; k-- > s.first_token && t.first - k <= 12;) {
       if (w[k] == "," || w[k] == ";" || w[k] == ".") break;
       past_conjunction = past_conjunction || is(k, kConjunction);
       if (const LexiconEntry* mod = lex.Match(w, k, VEILLE_SECTION("modality:*"))) {
         const std::string kind = mod->section.substr(mod->section.find(':') + 1);
+        if (kind == "denial" && coordinated_verb) break;
         if (t.first - k > 6 && (kind != "denial" || past_conjunction)) continue;
         if (kind == "negation" || kind == "denial") tm.negated = true;
         else tm.hypothetical = true;
@@ -1047,6 +1051,19 @@ Assembled Assembler::Assemble(const Input& in) const {
   }
 
   // Date, place, evidence, fatalities, id, confidence.
+  // Where the dateline ends: the dash after a dateline place opening the article.
+  uint32_t dateline_end = 0;
+  if (in.places && !in.segmented.sentences.empty()) {
+    for (const places::PlaceMention& pm : in.places->mentions) {
+      if (!pm.dateline) continue;
+      const std::string_view head = std::string_view(text).substr(0, std::min<size_t>(text.size(), pm.span.end + 80));
+      for (std::string_view dash : {" - ", " \u2013 ", " \u2014 "}) {
+        const size_t at = head.find(dash, pm.span.end);
+        if (at != std::string_view::npos && (dateline_end == 0 || at < dateline_end)) dateline_end = static_cast<uint32_t>(at);
+      }
+      break;
+    }
+  }
   std::vector<uint32_t> out_sentence;
   std::vector<std::vector<bool>> out_subsets;
   std::vector<bool> out_place_told;  // the event's own sentence (or list) names its place
@@ -1072,6 +1089,9 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (d.sentence == si) {
         uint32_t tb = tokens[t.first].span.begin;
         uint32_t distance = tb > d.span.begin ? tb - d.span.begin : d.span.begin - tb;
+        // The dateline's date ("KABUL, June 4 (Veille Wire) -") is when the story was filed:
+        // any date of the sentence proper comes first.
+        if (d.span.end <= dateline_end) distance += 1u << 20;
         if (distance < best) {
           best = distance;
           date = &d;
