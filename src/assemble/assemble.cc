@@ -490,8 +490,8 @@ Assembled Assembler::Assemble(const Input& in) const {
       const auto [first, last] = actor_tokens[a];
       bool source = false;
       for (uint32_t j = last + 1; j < end && j <= last + 4 && !source; ++j) {
-        if (w[j] == "," || w[j] == ";" || lex.MayStart(w, j, kTrigger)) break;
         source = is(j, kReporting);
+        if (w[j] == "," || w[j] == ";" || lex.MayStart(w, j, kTrigger)) break;
       }
       for (uint32_t back = 1; back <= 3 && back <= first - s.first_token && !source; ++back) {
         const LexiconEntry* according = lex.Match(w, first - back, kAccording);
@@ -639,7 +639,9 @@ Assembled Assembler::Assemble(const Input& in) const {
     // the story's last event told in the sentences just before.
     std::optional<Actor> resolved;
     if (!before && !agent) {
-      bool pronoun = false;
+      // A clause that opens with its verb has the last subject ("Aceptó la renuncia del
+      // Gobierno", where Spanish drops the pronoun).
+      bool pronoun = t.first == clause_start || (t.first == clause_start + 1 && is(clause_start, kConjunction));
       for (uint32_t i = clause_start; i < t.first && !pronoun; ++i) {
         pronoun = is(i, kPronoun) && !is(i, VEILLE_SECTION("impersonal"));
       }
