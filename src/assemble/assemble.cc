@@ -622,6 +622,8 @@ Assembled Assembler::Assemble(const Input& in) const {
         return true;
       };
       for (size_t c = 1; c < candidates.size() && coordinated(candidates[c - 1].last + 1, candidates[c].first); ++c) {
+        // "Women and children" are one group of people, not two speakers.
+        if (candidates[c].who->actor.type == "Civilians" && candidates[c - 1].who->actor.type == "Civilians") break;
         Event copy = events[k];
         copy.actor1 = candidates[c].who->actor;
         extra_events.push_back({std::move(copy), k});
