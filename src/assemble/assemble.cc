@@ -519,7 +519,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     return (c >= 'A' && c <= 'Z') || (c == 0xC3 && tokens[i].span.size() > 1 &&
                                       static_cast<unsigned char>(text[tokens[i].span.begin + 1]) < 0x9F);
   };
-  auto NamedOrganisation = [&](uint32_t from, uint32_t until) -> std::optional<Actor> {
+  auto named_organisation = [&](uint32_t from, uint32_t until) -> std::optional<Actor> {
     uint32_t i = from;
     while (i < until && is(i, kArticle)) ++i;
     const uint32_t first = i;
@@ -660,7 +660,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     // Coordinadora Nacional de Derechos Humanos calificó", "The Kenya National Commission on
     // Human Rights said". Its capitalised name must hold an organisation word of the data
     // (`[org:<actor type>]`), which gives its type.
-    if (!before && !agent && !resolved) resolved = NamedOrganisation(clause_start, t.first);
+    if (!before && !agent && !resolved) resolved = named_organisation(clause_start, t.first);
     Event& e = events[k];
     if (resolved) e.actor1 = resolved;
     if (agent) {
