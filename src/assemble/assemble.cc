@@ -591,8 +591,12 @@ Assembled Assembler::Assemble(const Input& in) const {
       };
       std::vector<Subject> candidates;
       for (size_t a = 0; a < actors.size(); ++a) {
-        if (actors[a].sentence == t.sentence && actor_tokens[a].first >= clause_start && actor_tokens[a].second < t.first) {
-          candidates.push_back({actor_tokens[a].first, actor_tokens[a].second, &actors[a]});
+        const auto [first, last] = actor_tokens[a];
+        // An acronym in brackets after a name is the same speaker: "la Organización de los
+        // Estados Americanos (OEA)".
+        const bool gloss = first > 0 && w[first - 1] == "(" && last + 1 < w.size() && w[last + 1] == ")";
+        if (actors[a].sentence == t.sentence && first >= clause_start && last < t.first && !gloss) {
+          candidates.push_back({first, last, &actors[a]});
         }
       }
       for (size_t c = 0; c < country_actors.size(); ++c) {
