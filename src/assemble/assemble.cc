@@ -783,9 +783,18 @@ Assembled Assembler::Assemble(const Input& in) const {
   const SectionId kInstrument = VEILLE_SECTION("instrument:*");
   const SectionId kLethalForce = VEILLE_SECTION("lethal-force");
   // Decision rules of docs/ontology.md that the trigger alone cannot make.
+  bool story_of_unrest = false;  // the article tells demonstrations or riots
+  for (const Event& e : events) story_of_unrest = story_of_unrest || e.event_type == "Protests" || e.event_type == "Riots";
   for (size_t k = 0; k < events.size(); ++k) {
     Event& e = events[k];
     const uint32_t si = event_sentence[k];
+    // In a story of unrest, clashes with no armed side named are the unrest's: "Des
+    // affrontements ont aussi été signalés à Ziguinchor".
+    if (story_of_unrest && e.sub_event_type == "Armed clash" &&
+        (!e.actor1 || e.actor1->type == "Protesters" || e.actor1->type == "Rioters" || e.actor1->type == "Civilians") &&
+        !(e.actor2 && Armed(e.actor2->type) && e.actor2->type != "State forces")) {
+      SetClass(e, "Riots", "Violent demonstration", "PROTEST");
+    }
     // A weapon named with a general attack word says how it was made: "a drone hit a fire
     // station", "shelling ... killed", "a grenade thrown into".
     // A bomber or a drone also says how an explosive was delivered ("a car packed with
