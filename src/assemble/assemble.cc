@@ -309,6 +309,14 @@ Assembled Assembler::Assemble(const Input& in) const {
   // its clause keeps it from being coded as a fact; a threat is coded as THREATEN.
   std::vector<Event> events;
   events.reserve(triggers.size() + 8);  // copies per speaker or place come on top
+  // Read once per document rather than per trigger: long documents have thousands of both.
+  std::vector<const std::string*> plovers_told;  // PLOVER types of the events made so far
+  std::vector<bool> sentence_has_place(in.segmented.sentences.size(), false);
+  if (in.places) {
+    for (const places::PlaceMention& pm : in.places->mentions) {
+      if (!pm.dateline && pm.sentence < sentence_has_place.size()) sentence_has_place[pm.sentence] = true;
+    }
+  }
   std::vector<uint32_t> event_sentence, event_trigger;
   std::vector<std::pair<uint32_t, uint32_t>> referred_attacks;  // "condemned the attack": sentence, token
   for (const Found& t : triggers) {
@@ -352,7 +360,9 @@ Assembled Assembler::Assemble(const Input& in) const {
     // the killing of") refers to a killing that happened.
     {
       bool governed = false;
-      for (const Found& g : triggers) {
+      // Triggers are in text order: the ones that may govern t stand just before it.
+      for (size_t gi = static_cast<size_t>(&t - triggers.data()); gi-- > 0 && triggers[gi].sentence == t.sentence;) {
+        const Found& g = triggers[gi];
         // An accusation's allegation may come after its target and a date: "a accusé jeudi
         // l'armée burkinabè d'avoir exécuté".
         const uint32_t reach = t.cls->plover == "ASSAULT" ? 10 : 6;
@@ -426,10 +436,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     // The verb of a toll said again ("still citing the same figure of 26 attackers killed")
     // tells no new happening: the figure is already on its event. A sentence that names a
     // place may be telling where part of the toll happened, as its own event.
-    bool names_place = false;
-    if (in.places) {
-      for (const places::PlaceMention& pm : in.places->mentions) names_place = names_place || pm.sentence == t.sentence;
-    }
+    const bool names_place = sentence_has_place[t.sentence];
     for (const recognize::FigureFound& f : in.recognized.figures) {
       if (names_place) break;
       anaphoric = anaphoric || (f.restated && f.sentence == t.sentence && f.span.begin <= tokens[t.first].span.begin &&
@@ -437,7 +444,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     if (anaphoric) {
       bool told = false;
-      for (size_t k = 0; k < events.size() && !told; ++k) told = events[k].plover == t.cls->plover;
+      for (const std::string* p : plovers_told) told = told || *p == t.cls->plover;
       if (told) {
         if (t.cls->plover == "ASSAULT") referred_attacks.push_back({t.sentence, t.first});
         continue;
@@ -450,13 +457,13 @@ Assembled Assembler::Assemble(const Input& in) const {
     if (threat) SetClass(e, "", "", "THREATEN");
     // One event per class and sentence: a second trigger of the same class adds nothing.
     bool duplicate = false;
-    for (size_t k = 0; k < events.size(); ++k) {
-      if (event_sentence[k] == t.sentence && events[k].plover == e.plover &&
-          events[k].sub_event_type == e.sub_event_type) {
-        duplicate = true;
-      }
+    for (size_t k = events.size(); k-- > 0 && event_sentence[k] == t.sentence && !duplicate;) {
+      duplicate = events[k].plover == e.plover && events[k].sub_event_type == e.sub_event_type;
     }
     if (duplicate) continue;
+    bool plover_new = true;
+    for (const std::string* p : plovers_told) plover_new = plover_new && *p != e.plover;
+    if (plover_new) plovers_told.push_back(&t.cls->plover);
     events.push_back(std::move(e));
     event_sentence.push_back(t.sentence);
     event_trigger.push_back(static_cast<uint32_t>(&t - triggers.data()));
@@ -501,6 +508,11 @@ Assembled Assembler::Assemble(const Input& in) const {
       is_source[a] = source;
     }
   }
+  // The actors of each sentence, as a range of `actors` (found in text order), so that each
+  // event reads only its sentence's.
+  std::vector<std::pair<size_t, size_t>> actors_of(in.segmented.sentences.size(), {0, 0});
+  for (size_t a = actors.size(); a-- > 0;) actors_of[actors[a].sentence].first = a;
+  for (size_t a = 0; a < actors.size(); ++a) actors_of[actors[a].sentence].second = a + 1;
   struct Extra {
     Event event;
     size_t like;  // the event whose trigger it shares
@@ -562,8 +574,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     const ActorMention* before = nullptr;
     const ActorMention* after = nullptr;
     const ActorMention* agent = nullptr;
-    for (size_t a = 0; a < actors.size(); ++a) {
-      if (actors[a].sentence != t.sentence) continue;
+    for (size_t a = actors_of[t.sentence].first; a < actors_of[t.sentence].second; ++a) {
       uint32_t first = actor_tokens[a].first;
       if (is_source[a]) {
         // A teller after the happening ("..., police said") never takes part in it. One before
@@ -590,7 +601,7 @@ Assembled Assembler::Assemble(const Input& in) const {
         const ActorMention* who;
       };
       std::vector<Subject> candidates;
-      for (size_t a = 0; a < actors.size(); ++a) {
+      for (size_t a = actors_of[t.sentence].first; a < actors_of[t.sentence].second; ++a) {
         const auto [first, last] = actor_tokens[a];
         // An acronym in brackets after a name is the same speaker: "la Organización de los
         // Estados Americanos (OEA)".
@@ -748,8 +759,8 @@ Assembled Assembler::Assemble(const Input& in) const {
       // ... Clashes broke out on Thursday afternoon") belongs to the first violent event of
       // the next few sentences, when no violent event stands before it.
       bool event_before = false;
-      for (size_t k = 0; k < events.size(); ++k) {
-        event_before = event_before || (event_sentence[k] <= f.sentence && Fits(f.figure.kind, events[k]));
+      for (size_t k = 0; k < events.size() && !event_before && event_sentence[k] <= f.sentence; ++k) {
+        event_before = Fits(f.figure.kind, events[k]);
       }
       for (size_t k = 0; k < events.size() && !event_before; ++k) {
         if (event_sentence[k] > f.sentence && event_sentence[k] - f.sentence <= 4 && Fits(f.figure.kind, events[k]) &&
@@ -1085,13 +1096,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   std::vector<std::vector<bool>> out_subsets;
   std::vector<bool> out_place_told;  // the event's own sentence (or list) names its place
   out.events.reserve(events.size());
-  auto sentence_names_place = [&](uint32_t sentence) {
-    if (!in.places) return false;
-    for (const places::PlaceMention& pm : in.places->mentions) {
-      if (pm.sentence == sentence && !pm.dateline) return true;
-    }
-    return false;
-  };
+  auto sentence_names_place = [&](uint32_t sentence) { return sentence_has_place[sentence]; };
   for (size_t k = 0; k < events.size(); ++k) {
     Event& e = events[k];
     if (e.plover.empty()) continue;

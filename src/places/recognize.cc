@@ -951,11 +951,15 @@ std::optional<Location> EventLocation(const DocumentPlaces& places, const Segmen
     }
     return false;
   };
-  // The most precise place of one sentence; the first of equals.
+  // The most precise place of one sentence; the first of equals. Mentions are in text
+  // order, so a sentence's are found by binary search (long documents have thousands).
   auto best_in = [&](uint32_t s) -> const PlaceMention* {
     const PlaceMention* best = nullptr;
-    for (const PlaceMention& m : places.mentions) {
-      if (m.sentence != s || m.dateline || is_actor(m)) continue;
+    auto from = std::lower_bound(places.mentions.begin(), places.mentions.end(), s,
+                                 [](const PlaceMention& m, uint32_t sentence) { return m.sentence < sentence; });
+    for (auto it = from; it != places.mentions.end() && it->sentence == s; ++it) {
+      const PlaceMention& m = *it;
+      if (m.dateline || is_actor(m)) continue;
       if (best == nullptr || m.geo_precision < best->geo_precision) best = &m;
     }
     return best;
