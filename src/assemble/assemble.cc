@@ -1162,6 +1162,10 @@ Assembled Assembler::Assemble(const Input& in) const {
     if (e.sub_event_type == "Excessive force against protesters" && !e.actor2) {
       e.actor2 = Actor{"Protesters", "Protesters", ""};
     }
+    // A concession in a story of unrest is made to the demonstrators.
+    if (e.plover == "CONCEDE" && e.event_type.empty() && !e.actor2 && story_of_unrest) {
+      e.actor2 = Actor{"Protesters", "Protesters", ""};
+    }
     // Clashes at a demonstration are with the police unless the sentence names another side.
     if (e.sub_event_type == "Violent demonstration" && !e.actor2 &&
         in_sentence(si, VEILLE_SECTION("trigger:ASSAULT:Battles:Armed clash"))) {
