@@ -1250,6 +1250,13 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (same_class || same_family || damage_of_prior) {
         prior.evidence.insert(prior.evidence.end(), e.evidence.begin(), e.evidence.end());
         if (!prior.date.value && e.date.value) prior.date = e.date;
+        // The retelling's place inside the first telling's country is the more precise one:
+        // "an attack in northern Burkina Faso", then "near Djibo" (ACLED codes the most
+        // precise place the story gives).
+        if (e.location && prior.location && e.location->country == prior.location->country &&
+            e.location->geo_precision < prior.location->geo_precision && place_told) {
+          prior.location = e.location;
+        }
         if (same_family && level > prior_level) {
           prior.plover = e.plover;
           prior.event_type = e.event_type;
