@@ -1040,10 +1040,12 @@ Assembled Assembler::Assemble(const Input& in) const {
       }
       if (anchor == mentions.size() || mentions[anchor].feature == places::Feature::kCountry) continue;
       // The list says where this trigger happened: it follows the trigger closely ("marchas
-      // en Córdoba, Rosario y La Plata"), not in another clause of the sentence.
+      // en Córdoba, Rosario y La Plata"), not in another clause of the sentence. A list that
+      // opens the sentence says where too: "In Kisumu and Mombasa, police fired tear gas".
       const Found& t = triggers[event_trigger[k]];
       const uint32_t anchor_token = first_token_at(mentions[anchor].span.begin);
-      if (anchor_token <= t.last || anchor_token - t.last > 16) continue;
+      const bool fronted = anchor_token < t.first && anchor_token <= in.segmented.sentences[si].first_token + 2;
+      if (!fronted && (anchor_token <= t.last || anchor_token - t.last > 16)) continue;
       bool other_clause = false;
       for (uint32_t i = t.last + 1; i < anchor_token && !other_clause; ++i) {
         other_clause = w[i] == ";" || lex.Match(w, i, kClauseEnd) != nullptr;
