@@ -164,5 +164,41 @@ TEST(Assembler, ASpanOfTimeNamedByItsProtestsIsContext) {
   EXPECT_GT(CountPlover(a, "RETREAT"), 0);
 }
 
+TEST(Assembler, ATellerIsNotAnActorOfWhatItTells) {
+  Assembled a = Assemble("A suicide bomber killed at least 44 people at a rally on Sunday, police said.", "en");
+  ASSERT_GT(CountPlover(a, "ASSAULT"), 0);
+  EXPECT_EQ(Count(a, [](const Event& e) { return e.actor2 && e.actor2->name == "police"; }), 0)
+      << "the police tell the toll; they are not its victims";
+  Assembled b = Assemble("UNICEF said on Thursday it was deeply alarmed and called for the children's release.", "en");
+  EXPECT_GT(Count(b, [](const Event& e) { return e.plover == "REQUEST" && e.actor1 && e.actor1->name == "UNICEF"; }), 0)
+      << "a teller of its own statement speaks";
+}
+
+TEST(Assembler, ADenialDoesNotCoverAVerbJoinedAfterIt) {
+  Assembled a = Assemble("The Taliban denied any involvement and accused the intelligence services of staging the blast.", "en");
+  EXPECT_GT(CountPlover(a, "ACCUSE"), 0);
+  EXPECT_EQ(CountPlover(a, "ASSAULT"), 0) << "the blast named in an accusation is an allegation";
+  Assembled b = Assemble("Le ministre a nié que les forces de l'ordre aient tiré à balles réelles sur la foule.", "fr");
+  EXPECT_EQ(CountPlover(b, "ASSAULT"), 0) << "the denial covers its whole clause";
+}
+
+TEST(Assembler, PlansAndReferencesAreNotHappenings) {
+  EXPECT_EQ(CountPlover(Assemble("Une marche de l'opposition est prévue samedi à Dakar.", "fr"), "PROTEST"), 0);
+  EXPECT_EQ(CountPlover(Assemble("El ministro renunció durante las protestas.", "es"), "PROTEST"), 0);
+  Assembled c = Assemble("Militants seized two vehicles and fled.", "en");
+  EXPECT_EQ(Count(c, [](const Event& e) { return e.sub_event_type == "Non-state actor overtakes territory"; }), 0)
+      << "vehicles are not territory";
+}
+
+TEST(Assembler, EachSpeakerOfAListMakesItsStatement) {
+  Assembled a = Assemble("La Organización de los Estados Americanos (OEA), la Unión Europea y Estados Unidos "
+                         "expresaron su apoyo a la transición.",
+                         "es");
+  EXPECT_EQ(CountPlover(a, "SUPPORT"), 2) << "the bracketed acronym is the same speaker (no places: the country "
+                                             "is not an actor here)";
+  Assembled b = Assemble("A hospital received 160 wounded people, including women and children, a charity supporting it said.", "en");
+  EXPECT_LE(CountPlover(b, "SUPPORT"), 1) << "women and children are one group, not two speakers";
+}
+
 }  // namespace
 }  // namespace veille::assemble
