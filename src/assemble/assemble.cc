@@ -1164,9 +1164,9 @@ Assembled Assembler::Assemble(const Input& in) const {
     if (e.sub_event_type == "Excessive force against protesters" && !e.actor2) {
       e.actor2 = Actor{"Protesters", "Protesters", ""};
     }
-    // What demonstrators and citizens demand, they demand of the state when no one else is
-    // named: "Los manifestantes exigen la renuncia de la presidenta".
-    if (e.plover == "REQUEST" && e.event_type.empty() && !e.actor2 && e.actor1 &&
+    // What demonstrators and citizens demand or denounce, they address to the state when no
+    // one else is named: "Los manifestantes exigen la renuncia de la presidenta".
+    if ((e.plover == "REQUEST" || e.plover == "ACCUSE") && e.event_type.empty() && !e.actor2 && e.actor1 &&
         (e.actor1->type == "Protesters" || e.actor1->type == "Civilians" || e.actor1->type == "Rioters")) {
       e.actor2 = Actor{"Government", "State forces", ""};
     }
