@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <atomic>
+#include <future>
 #include <iostream>
 #include <thread>
 #include <map>
@@ -34,26 +35,36 @@ int ForEachAnalysis(const InputOptions& o, const pipeline::Pipeline& p,
   }
   // Documents are analysed in batches by worker threads (the Pipeline is immutable and
   // shared); results are handed on in input order, so output and store order never depend
-  // on the number of threads.
+  // on the number of threads. While one batch is analysed, this thread reads the next one
+  // and hands on the results of the one before, so reading and writing overlap the analysis.
   const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  constexpr size_t kBatch = 128;
+  constexpr size_t kBatch = 256;
+  auto analyse = [&p, threads](std::vector<Document> docs) {
+    std::vector<pipeline::Analysis> results(docs.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t k; (k = next.fetch_add(1)) < docs.size();) results[k] = p.Analyze(std::move(docs[k]));
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads && t < docs.size(); ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+    return results;
+  };
   std::vector<Document> batch;
+  std::future<std::vector<pipeline::Analysis>> pending;
+  auto hand_on = [&] {
+    if (!pending.valid()) return;
+    for (pipeline::Analysis& a : pending.get()) on_analysis(std::move(a));
+  };
   auto flush = [&] {
-    std::vector<pipeline::Analysis> results(batch.size());
-    if (threads <= 1 || batch.size() < 2) {
-      for (size_t k = 0; k < batch.size(); ++k) results[k] = p.Analyze(std::move(batch[k]));
-    } else {
-      std::atomic<size_t> next{0};
-      auto work = [&] {
-        for (size_t k; (k = next.fetch_add(1)) < batch.size();) results[k] = p.Analyze(std::move(batch[k]));
-      };
-      std::vector<std::thread> pool;
-      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-      work();
-      for (std::thread& t : pool) t.join();
-    }
+    if (batch.empty()) return;
+    std::future<std::vector<pipeline::Analysis>> previous = std::move(pending);
+    pending = std::async(std::launch::async, analyse, std::move(batch));
     batch.clear();
-    for (pipeline::Analysis& a : results) on_analysis(std::move(a));
+    if (previous.valid()) {
+      for (pipeline::Analysis& a : previous.get()) on_analysis(std::move(a));
+    }
   };
   ingest::Sink sink;
   sink.on_document = [&](Document&& d) {
@@ -64,6 +75,7 @@ int ForEachAnalysis(const InputOptions& o, const pipeline::Pipeline& p,
   sink.on_rejection = [](const ingest::Rejection& r) { std::cerr << r.ToString() << " (record rejected)\n"; };
   auto counts = ingest::ReadInputs(o.inputs, options, sink);
   flush();
+  hand_on();
   if (!counts) {
     std::cerr << "veille: " << counts.error().message() << "\n";
     return kExitUsage;
