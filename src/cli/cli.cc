@@ -21,8 +21,15 @@ void AddInputOptions(CLI::App& cmd, InputOptions& o, bool inputs_required) {
       ->capture_default_str();
 }
 
-int ForEachAnalysis(const InputOptions& o, const pipeline::Pipeline& p,
-                    const std::function<void(pipeline::Analysis&&)>& on_analysis, ingest::Counts* counts_out) {
+namespace {
+
+// Ingest and analysis in batches: `make` turns each analysis into a Result on the worker
+// threads (the analysis itself, or the text a verb prints), and `hand_on` receives them on
+// this thread in input order.
+template <typename Result>
+int AnalyseInBatches(const InputOptions& o, const pipeline::Pipeline& p,
+                     const std::function<Result(pipeline::Analysis&&)>& make,
+                     const std::function<void(Result&&)>& hand_on_one, ingest::Counts* counts_out) {
   ingest::Options options;
   options.max_record_bytes = o.max_bytes;
   options.default_lang = o.lang;
@@ -39,11 +46,11 @@ int ForEachAnalysis(const InputOptions& o, const pipeline::Pipeline& p,
   // and hands on the results of the one before, so reading and writing overlap the analysis.
   const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   constexpr size_t kBatch = 256;
-  auto analyse = [&p, threads](std::vector<Document> docs) {
-    std::vector<pipeline::Analysis> results(docs.size());
+  auto analyse = [&p, &make, threads](std::vector<Document> docs) {
+    std::vector<Result> results(docs.size());
     std::atomic<size_t> next{0};
     auto work = [&] {
-      for (size_t k; (k = next.fetch_add(1)) < docs.size();) results[k] = p.Analyze(std::move(docs[k]));
+      for (size_t k; (k = next.fetch_add(1)) < docs.size();) results[k] = make(p.Analyze(std::move(docs[k])));
     };
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads && t < docs.size(); ++t) pool.emplace_back(work);
@@ -52,18 +59,18 @@ int ForEachAnalysis(const InputOptions& o, const pipeline::Pipeline& p,
     return results;
   };
   std::vector<Document> batch;
-  std::future<std::vector<pipeline::Analysis>> pending;
+  std::future<std::vector<Result>> pending;
   auto hand_on = [&] {
     if (!pending.valid()) return;
-    for (pipeline::Analysis& a : pending.get()) on_analysis(std::move(a));
+    for (Result& r : pending.get()) hand_on_one(std::move(r));
   };
   auto flush = [&] {
     if (batch.empty()) return;
-    std::future<std::vector<pipeline::Analysis>> previous = std::move(pending);
+    std::future<std::vector<Result>> previous = std::move(pending);
     pending = std::async(std::launch::async, analyse, std::move(batch));
     batch.clear();
     if (previous.valid()) {
-      for (pipeline::Analysis& a : previous.get()) on_analysis(std::move(a));
+      for (Result& r : previous.get()) hand_on_one(std::move(r));
     }
   };
   ingest::Sink sink;
@@ -86,6 +93,21 @@ int ForEachAnalysis(const InputOptions& o, const pipeline::Pipeline& p,
     return kExitRejected;
   }
   return kExitOk;
+}
+
+}  // namespace
+
+int ForEachAnalysis(const InputOptions& o, const pipeline::Pipeline& p,
+                    const std::function<void(pipeline::Analysis&&)>& on_analysis, ingest::Counts* counts_out) {
+  return AnalyseInBatches<pipeline::Analysis>(
+      o, p, [](pipeline::Analysis&& a) { return std::move(a); }, on_analysis, counts_out);
+}
+
+int PrintEachAnalysis(const InputOptions& o, const pipeline::Pipeline& p,
+                      const std::function<std::string(const pipeline::Analysis&)>& render) {
+  return AnalyseInBatches<std::string>(
+      o, p, [&render](pipeline::Analysis&& a) { return render(a); },
+      [](std::string&& text) { std::cout << text; }, nullptr);
 }
 
 int Main(int argc, char** argv) {

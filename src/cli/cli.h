@@ -36,6 +36,10 @@ void AddInputOptions(CLI::App& cmd, InputOptions& o, bool inputs_required = true
 int ForEachAnalysis(const InputOptions& o, const pipeline::Pipeline& p,
                     const std::function<void(pipeline::Analysis&&)>& on_analysis,
                     ingest::Counts* counts_out = nullptr);
+// The same for verbs that print: `render` makes each document's output text on the worker
+// threads, and the texts are written to standard output in input order.
+int PrintEachAnalysis(const InputOptions& o, const pipeline::Pipeline& p,
+                      const std::function<std::string(const pipeline::Analysis&)>& render);
 
 // Each verb registers its subcommand and returns the action to run when it is chosen.
 using Action = std::function<int()>;

@@ -33,11 +33,14 @@ Action AddExtract(CLI::App& app) {
     auto p = MakePipeline(/*annotate=*/false);
     if (!p) return kExitUsage;
     std::ios::sync_with_stdio(false);
-    return ForEachAnalysis(*o, *p, [&](pipeline::Analysis&& a) {
+    return PrintEachAnalysis(*o, *p, [acled](const pipeline::Analysis& a) {
+      std::string text;
       for (const Event& e : a.events) {
         if (*acled && e.event_type.empty()) continue;
-        std::cout << output::Dump(output::ToJson(e)) << '\n';
+        text += output::Dump(output::ToJson(e));
+        text += '\n';
       }
+      return text;
     });
   };
 }
@@ -55,7 +58,7 @@ Action AddAnnotate(CLI::App& app) {
     auto p = MakePipeline(/*annotate=*/true);
     if (!p) return kExitUsage;
     std::ios::sync_with_stdio(false);
-    return ForEachAnalysis(*o, *p, [&](pipeline::Analysis&& a) {
+    return PrintEachAnalysis(*o, *p, [sentences](const pipeline::Analysis& a) {
       nlohmann::json j;
       j["doc_id"] = a.doc.id;
       j["lang"] = a.lang;
@@ -76,7 +79,7 @@ Action AddAnnotate(CLI::App& app) {
           j["sentences"].push_back({{"start", orig.begin}, {"end", orig.end}});
         }
       }
-      std::cout << output::Dump(j) << '\n';
+      return output::Dump(j) + '\n';
     });
   };
 }
