@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_set>
 
 #include "base/data.h"
 #include "base/hash.h"
@@ -642,6 +643,9 @@ Assembled Assembler::Assemble(const Input& in) const {
         Event copy = events[k];
         copy.actor1 = candidates[c].who->actor;
         extra_events.push_back({std::move(copy), k});
+        // The event itself is the first speaker's ("Estados Unidos, la Unión Europea y ..."),
+        // whether a country or an actor of the lexicon.
+        before = candidates[0].who;
       }
     }
     if (!before) {
@@ -1281,6 +1285,13 @@ Assembled Assembler::Assemble(const Input& in) const {
     out_subsets.push_back(subsets[k]);
     out_place_told.push_back(place_told);
     out.events.push_back(std::move(e));
+  }
+  // Ids are unique in a document even when two events share trigger, class and actor (the
+  // store keys events by id): a repeat takes an ordinal, the same on every run.
+  std::unordered_set<std::string> ids;
+  for (Event& e : out.events) {
+    const std::string base = e.event_id;
+    for (int n = 2; !ids.insert(e.event_id).second; ++n) e.event_id = base + "-" + std::to_string(n);
   }
   return out;
 }

@@ -145,6 +145,13 @@ TEST_F(CliTest, RunBuildsTheStoreAndPrintsASummary) {
   EXPECT_NE(geo.out.find("FeatureCollection"), std::string::npos);
 }
 
+TEST_F(CliTest, EveryEventOfTheSampleCorpusIsStored) {
+  // Event ids key the store: two events of one document must never share one.
+  RunResult r = RunVeille("run " + std::string(VEILLE_SOURCE_DIR) + "/corpus/sample --db " + P("sample.db"));
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err.find("cannot store"), std::string::npos) << r.err;
+}
+
 TEST_F(CliTest, QueryTakesCountryNamesInAnyLanguage) {
   RunVeille("ingest " + P("articles") + " --db " + P("q.db"));
   EXPECT_EQ(RunVeille("query --db " + P("q.db") + " --country Kazajistán").code, 0);
