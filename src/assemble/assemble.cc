@@ -938,6 +938,9 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (w[at - back] == "," || w[at - back] == ";") break;
       purpose = is(at - back, VEILLE_SECTION("purpose"));
     }
+    // A participle that describes the crowd: "led by young men demanding jobs", "des
+    // manifestants réclamant".
+    purpose = purpose || is(at, VEILLE_SECTION("demand-participle"));
     // "demonstrators demanding the release of": the crowd's demand, told as its description.
     for (size_t a = 0; a < actors.size() && !purpose; ++a) {
       purpose = actor_tokens[a].second + 1 == at &&
