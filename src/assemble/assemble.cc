@@ -394,16 +394,6 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     // A statement made in the sentence of a count is still a statement.
     if (!t.cls->event_type.empty() && is_background_count(t.sentence, t.first)) continue;
-    // Happenings counted by a tally ("La ONG Temblores registra 37 homicidios", "the UN has
-    // documented 120 attacks") are statistics of past events, not news of one.
-    if (!t.cls->event_type.empty()) {
-      bool tallied = false;
-      for (uint32_t k = t.first; k-- > s.first_token && t.first - k <= 5 && !tallied;) {
-        if (w[k] == "," || w[k] == ";") break;
-        tallied = is(k, VEILLE_SECTION("tally"));
-      }
-      if (tallied) continue;
-    }
     // Words that look like triggers but name something else: "aid agencies", "protest
     // organisers", "backed by", "supported by".
     bool blocked = false;
