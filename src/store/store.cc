@@ -179,22 +179,32 @@ Result<bool> Store::Add(const pipeline::Analysis& a) {
     span.Bind(1, doc_key).Bind(2, s.kind).Bind(3, int64_t{s.start}).Bind(4, int64_t{s.end}).Bind(5, s.fields_json);
     if (span.Step() != SQLITE_DONE) return fail("cannot store span");
   }
-  for (const Event& e : a.events) {
-    Stmt ev(db_,
-            "INSERT INTO events(event_id, doc_key, plover, event_type, sub_event_type, date, date_precision,"
-            " country, admin1, location_name, lat, lon, geo_precision, actor1, actor2, fatalities, confidence, record)"
-            " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)");
-    ev.Bind(1, e.event_id).Bind(2, doc_key).Bind(3, e.plover).Bind(4, e.event_type).Bind(5, e.sub_event_type)
-        .Bind(6, e.date.value ? FormatIsoDate(*e.date.value) : std::string()).Bind(7, e.date.precision);
-    if (e.location) {
-      ev.Bind(8, e.location->country).Bind(9, e.location->admin1).Bind(10, e.location->name)
-          .Bind(11, e.location->lat).Bind(12, e.location->lon).Bind(13, int64_t{e.location->geo_precision});
-    } else {
-      ev.BindNull(8).BindNull(9).BindNull(10).BindNull(11).BindNull(12).BindNull(13);
+  for (const Event& stored : a.events) {
+    // Ids are unique within a document; two documents that share a user-given id and an
+    // event's trigger, class and actor would meet: the later event then takes the key of its
+    // document, so the document is stored whole rather than refused.
+    Event e = stored;
+    int step = SQLITE_DONE;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      if (attempt == 1) e.event_id = stored.event_id + "-" + std::to_string(doc_key);
+      Stmt ev(db_,
+              "INSERT INTO events(event_id, doc_key, plover, event_type, sub_event_type, date, date_precision,"
+              " country, admin1, location_name, lat, lon, geo_precision, actor1, actor2, fatalities, confidence, record)"
+              " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)");
+      ev.Bind(1, e.event_id).Bind(2, doc_key).Bind(3, e.plover).Bind(4, e.event_type).Bind(5, e.sub_event_type)
+          .Bind(6, e.date.value ? FormatIsoDate(*e.date.value) : std::string()).Bind(7, e.date.precision);
+      if (e.location) {
+        ev.Bind(8, e.location->country).Bind(9, e.location->admin1).Bind(10, e.location->name)
+            .Bind(11, e.location->lat).Bind(12, e.location->lon).Bind(13, int64_t{e.location->geo_precision});
+      } else {
+        ev.BindNull(8).BindNull(9).BindNull(10).BindNull(11).BindNull(12).BindNull(13);
+      }
+      ev.Bind(14, ActorLabel(e.actor1)).Bind(15, ActorLabel(e.actor2)).Bind(16, e.fatalities)
+          .Bind(17, e.confidence).Bind(18, output::Dump(output::ToJson(e)));
+      step = ev.Step();
+      if (step != SQLITE_CONSTRAINT) break;
     }
-    ev.Bind(14, ActorLabel(e.actor1)).Bind(15, ActorLabel(e.actor2)).Bind(16, e.fatalities)
-        .Bind(17, e.confidence).Bind(18, output::Dump(output::ToJson(e)));
-    if (ev.Step() != SQLITE_DONE) return fail("cannot store event " + e.event_id);
+    if (step != SQLITE_DONE) return fail("cannot store event " + e.event_id);
     const int64_t event_key = sqlite3_last_insert_rowid(db_);
     for (const Figure& f : e.figures) {
       Stmt fig(db_, "INSERT INTO figures(event_key, kind, value, min, max, approx, grp, source, text, start, end)"

@@ -39,6 +39,20 @@ TEST(Store, AddingTheSameTextTwiceAddsNothing) {
   EXPECT_TRUE(s->Check().ok());
 }
 
+TEST(Store, TwoDocumentsWhoseEventsShareAnIdAreBothStored) {
+  // Users give ids: two different texts may both be "doc-Gunmen k".
+  auto s = Store::Open(":memory:");
+  ASSERT_TRUE(s) << s.error().message();
+  auto a = MakeAnalysis("Gunmen killed 26 villagers.", "NG", 9.0, 7.5, "ASSAULT", "2022-01-06");
+  auto b = MakeAnalysis("Gunmen killed 26 villagers near Gusau.", "NG", 12.2, 6.7, "ASSAULT", "2022-01-07");
+  ASSERT_EQ(a.events[0].event_id, b.events[0].event_id);
+  EXPECT_EQ(s->Add(a), true);
+  EXPECT_EQ(s->Add(b), true) << "the second document is stored whole, its event under another key";
+  EXPECT_EQ(*s->DocumentCount(), 2);
+  EXPECT_EQ(s->Summarize()->events, 2);
+  EXPECT_TRUE(s->Check().ok());
+}
+
 TEST(Store, QueriesFilterByCountryTypeDatesTextAndDistance) {
   auto s = Store::Open(":memory:");
   ASSERT_TRUE(s);
