@@ -116,8 +116,7 @@ int64_t Fatalities(const std::vector<Figure>& figures, const std::vector<bool>& 
 Result<Assembler> Assembler::Create(std::shared_ptr<recognize::Vocabularies> vocabularies) {
   Assembler a;
   a.vocabularies_ = vocabularies ? std::move(vocabularies) : std::make_shared<recognize::Vocabularies>();
-  const std::vector<std::string> langs = EmbeddedLanguages("events");
-  auto load = [&a](std::string_view lang) -> Result<std::shared_ptr<const Models>> {
+  auto models = ByLanguage<Models>::Create("events", [&a](std::string_view lang) -> Result<std::shared_ptr<const Models>> {
     auto lex = recognize::LoadLexicon(lang, "events");
     if (!lex) return Err(lex.error());
     recognize::Vocabulary& vocabulary = a.vocabularies_->For(lang);
@@ -125,29 +124,16 @@ Result<Assembler> Assembler::Create(std::shared_ptr<recognize::Vocabularies> voc
     m->lexicon.Bind(vocabulary);
     for (const LexiconEntry& e : m->lexicon.entries()) m->classes.push_back(ParseClass(e.section));
     return std::shared_ptr<const Models>(std::move(m));
-  };
-  for (const std::string& lang : langs) {
-    auto m = load(lang);
-    if (!m) return Err(m.error());
-    a.by_lang_[lang] = *m;
-  }
-  if (!langs.empty()) {
-    auto all = load("und");
-    if (!all) return Err(all.error());
-    a.fallback_ = *all;
-  }
+  });
+  if (!models) return Err(models.error());
+  a.models_ = std::move(*models);
   return a;
-}
-
-const Assembler::Models& Assembler::For(std::string_view lang) const {
-  auto it = by_lang_.find(lang);
-  return it == by_lang_.end() ? *fallback_ : *it->second;
 }
 
 Assembled Assembler::Assemble(const Input& in) const {
   Assembled out;
-  if (!fallback_) return out;  // no event lexicons embedded
-  const Models& m = For(in.lang);
+  if (models_.empty()) return out;  // no event lexicons embedded
+  const Models& m = models_.For(in.lang);
   const recognize::Lexicon& lex = m.lexicon;
   const auto& tokens = in.segmented.tokens;
   const std::string& text = in.normalized.text;

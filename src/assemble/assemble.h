@@ -14,6 +14,7 @@
 
 #include "places/places.h"
 #include "recognize/lexicon.h"
+#include "base/by_language.h"
 #include "recognize/recognize.h"
 #include "veille/document.h"
 #include "veille/event.h"
@@ -64,10 +65,8 @@ class Assembler {
 
  private:
   struct Models;
-  const Models& For(std::string_view lang) const;
-  std::map<std::string, std::shared_ptr<const Models>, std::less<>> by_lang_;
-  std::shared_ptr<const Models> fallback_;
   std::shared_ptr<recognize::Vocabularies> vocabularies_;
+  ByLanguage<Models> models_;  // empty when no event lexicon is embedded
 };
 
 // Fatalities by ACLED's convention from an event's figures: killed figures of different

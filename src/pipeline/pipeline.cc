@@ -183,9 +183,7 @@ Analysis Pipeline::Analyze(Document doc) const {
   a.segmented = segmenter_.Segment(a.normalized.text, a.lang, options_.segmenter);
   // --- numbers, dates, figures ---
   recognize::DocumentContext context{a.lang, a.doc.published, recognize::IsUsStyledSource(a.doc.source)};
-  const recognize::Vocabulary* vocabulary = vocabularies_->Find(a.lang);
-  if (!vocabulary) vocabulary = vocabularies_->Find("und");
-  const recognize::Words words(a.normalized.text, a.segmented.tokens, vocabulary);
+  const recognize::Words words(a.normalized.text, a.segmented.tokens, vocabularies_->Find(a.lang));
   a.recognized = recognizer_.Recognize(a.normalized, a.segmented, words, context);
   MapFigures(a);
   if (options_.annotate) AddRecognizedSpans(a);

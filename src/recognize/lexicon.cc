@@ -135,6 +135,7 @@ Vocabulary& Vocabularies::For(std::string_view lang) {
 
 const Vocabulary* Vocabularies::Find(std::string_view lang) const {
   auto it = by_lang_.find(lang);
+  if (it == by_lang_.end()) it = by_lang_.find("und");
   return it == by_lang_.end() ? nullptr : it->second.get();
 }
 

@@ -84,7 +84,9 @@ class Vocabulary {
 class Vocabularies {
  public:
   Vocabulary& For(std::string_view lang);
-  const Vocabulary* Find(std::string_view lang) const;  // null when no stage bound to it
+  // The language's vocabulary, else the one of "und" (the union every stage falls back to
+  // for an unknown language), else null.
+  const Vocabulary* Find(std::string_view lang) const;
 
  private:
   std::map<std::string, std::unique_ptr<Vocabulary>, std::less<>> by_lang_;  // fixed addresses

@@ -24,20 +24,11 @@ Result<std::shared_ptr<const Recognizer::Models>> Recognizer::Load(std::string_v
 Result<Recognizer> Recognizer::Create(std::shared_ptr<Vocabularies> vocabularies) {
   Recognizer r;
   r.vocabularies_ = vocabularies ? std::move(vocabularies) : std::make_shared<Vocabularies>();
-  for (const std::string& lang : EmbeddedLanguages("numbers")) {
-    auto m = Load(lang, *r.vocabularies_);
-    if (!m) return Err(m.error());
-    r.by_lang_[lang] = *m;
-  }
-  auto all = Load("und", *r.vocabularies_);
-  if (!all) return Err(all.error());
-  r.fallback_ = *all;
+  auto models = ByLanguage<Models>::Create("numbers", [&](std::string_view lang) { return Load(lang, *r.vocabularies_); });
+  if (!models) return Err(models.error());
+  if (models->empty()) return Err(Status::NotFound("no data/<lang>/numbers.txt embedded"));
+  r.models_ = std::move(*models);
   return r;
-}
-
-const Recognizer::Models& Recognizer::For(std::string_view lang) const {
-  auto it = by_lang_.find(lang);
-  return it == by_lang_.end() ? *fallback_ : *it->second;
 }
 
 bool IsUsStyledSource(std::string_view source) {
@@ -52,12 +43,12 @@ bool IsUsStyledSource(std::string_view source) {
 
 Recognized Recognizer::Recognize(const NormalizedText& text, const Segmented& seg,
                                  const DocumentContext& context) const {
-  return Recognize(text, seg, Words(text.text, seg.tokens, For(context.lang).vocabulary), context);
+  return Recognize(text, seg, Words(text.text, seg.tokens, models_.For(context.lang).vocabulary), context);
 }
 
 Recognized Recognizer::Recognize(const NormalizedText& text, const Segmented& seg, const Words& words,
                                  const DocumentContext& context) const {
-  const Models& m = For(context.lang);
+  const Models& m = models_.For(context.lang);
   if (words.vocabulary() != m.vocabulary) return Recognize(text, seg, context);
   Recognized out;
   const auto& tokens = seg.tokens;

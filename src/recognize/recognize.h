@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/by_language.h"
 #include "recognize/dates.h"
 #include "recognize/figures.h"
 #include "recognize/numbers.h"
@@ -69,10 +70,8 @@ class Recognizer {
     const Vocabulary* vocabulary;  // the language's, in vocabularies_
   };
   static Result<std::shared_ptr<const Models>> Load(std::string_view lang, Vocabularies& vocabularies);
-  const Models& For(std::string_view lang) const;
   std::shared_ptr<Vocabularies> vocabularies_;
-  std::map<std::string, std::shared_ptr<const Models>, std::less<>> by_lang_;
-  std::shared_ptr<const Models> fallback_;  // the union of every language, for "und"
+  ByLanguage<Models> models_;
 };
 
 // True when `source` names a US outlet, whose numeric dates are month first.
