@@ -24,23 +24,36 @@ std::vector<int64_t> Values(const Recognized& r) {
   return v;
 }
 
+// One number per sentence, read to its value.
+struct NumberCase {
+  const char* text;
+  const char* lang;
+  int64_t value;
+};
+
+void ExpectEachValue(std::initializer_list<NumberCase> cases) {
+  for (const NumberCase& c : cases) {
+    EXPECT_EQ(Values(Recognise(c.text, c.lang)), std::vector<int64_t>{c.value}) << c.text;
+  }
+}
+
 TEST(Numbers, WordsCombineInEachLanguage) {
-  EXPECT_EQ(Values(Recognise("Il y a eu vingt-six morts.", "fr")), std::vector<int64_t>{26});
-  EXPECT_EQ(Values(Recognise("On compte soixante-dix-huit blessés.", "fr")), std::vector<int64_t>{78});
-  EXPECT_EQ(Values(Recognise("On compte quatre-vingt-dix blessés.", "fr")), std::vector<int64_t>{90});
-  EXPECT_EQ(Values(Recognise("Vingt et un soldats sont morts.", "fr")), std::vector<int64_t>{21});
-  EXPECT_EQ(Values(Recognise("A hundred and twelve people died.", "en")), std::vector<int64_t>{112});
-  EXPECT_EQ(Values(Recognise("Murieron ciento cincuenta personas.", "es")), std::vector<int64_t>{150});
-  EXPECT_EQ(Values(Recognise("Hubo dos mil quinientos detenidos.", "es")), std::vector<int64_t>{2500});
-  EXPECT_EQ(Values(Recognise("Mil quinientos manifestantes marcharon.", "es")), std::vector<int64_t>{1500});
+  ExpectEachValue({{"Il y a eu vingt-six morts.", "fr", 26},
+                   {"On compte soixante-dix-huit blessés.", "fr", 78},
+                   {"On compte quatre-vingt-dix blessés.", "fr", 90},
+                   {"Vingt et un soldats sont morts.", "fr", 21},
+                   {"A hundred and twelve people died.", "en", 112},
+                   {"Murieron ciento cincuenta personas.", "es", 150},
+                   {"Hubo dos mil quinientos detenidos.", "es", 2500},
+                   {"Mil quinientos manifestantes marcharon.", "es", 1500}});
 }
 
 TEST(Numbers, DigitGroupingsAndScales) {
-  EXPECT_EQ(Values(Recognise("Police arrested 3,811 people.", "en")), std::vector<int64_t>{3811});
-  EXPECT_EQ(Values(Recognise("La police a interpellé 3\u202f811 personnes.", "fr")), std::vector<int64_t>{3811});
-  EXPECT_EQ(Values(Recognise("Fueron detenidas 3.811 personas.", "es")), std::vector<int64_t>{3811});
-  EXPECT_EQ(Values(Recognise("Some 1.2 million people fled.", "en")), std::vector<int64_t>{1200000});
-  EXPECT_EQ(Values(Recognise("Plus de 1,5 millions de déplacés.", "fr")), std::vector<int64_t>{1500000});
+  ExpectEachValue({{"Police arrested 3,811 people.", "en", 3811},
+                   {"La police a interpellé 3\u202f811 personnes.", "fr", 3811},
+                   {"Fueron detenidas 3.811 personas.", "es", 3811},
+                   {"Some 1.2 million people fled.", "en", 1200000},
+                   {"Plus de 1,5 millions de déplacés.", "fr", 1500000}});
 }
 
 TEST(Numbers, QualifiersRangesAndVagueAmounts) {
