@@ -6,6 +6,7 @@
 
 #include "base/data.h"
 #include "base/hash.h"
+#include "places/key.h"
 
 namespace veille::assemble {
 
@@ -514,9 +515,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   // A capitalised name from `from` (after an article) that ends a few words before `until`,
   // holding an organisation word; its type is the word's section.
   auto capitalised = [&](uint32_t i) {
-    const unsigned char c = static_cast<unsigned char>(text[tokens[i].span.begin]);
-    return (c >= 'A' && c <= 'Z') || (c == 0xC3 && tokens[i].span.size() > 1 &&
-                                      static_cast<unsigned char>(text[tokens[i].span.begin + 1]) < 0x9F);
+    return places::StartsUpper(std::string_view(text).substr(tokens[i].span.begin, tokens[i].span.size()));
   };
   auto named_organisation = [&](uint32_t from, uint32_t until) -> std::optional<Actor> {
     uint32_t i = from;
