@@ -6,6 +6,7 @@
 #include <future>
 #include <iostream>
 #include <thread>
+#include <utility>
 #include <map>
 
 namespace veille::cli {
@@ -60,18 +61,16 @@ int AnalyseInBatches(const InputOptions& o, const pipeline::Pipeline& p,
   };
   std::vector<Document> batch;
   std::future<std::vector<Result>> pending;
-  auto hand_on = [&] {
-    if (!pending.valid()) return;
-    for (Result& r : pending.get()) hand_on_one(std::move(r));
+  auto hand_on = [&](std::future<std::vector<Result>> done) {
+    if (!done.valid()) return;
+    for (Result& r : done.get()) hand_on_one(std::move(r));
   };
+  // Starts the batch read so far, then hands on the one before while it runs.
   auto flush = [&] {
     if (batch.empty()) return;
-    std::future<std::vector<Result>> previous = std::move(pending);
-    pending = std::async(std::launch::async, analyse, std::move(batch));
+    auto previous = std::exchange(pending, std::async(std::launch::async, analyse, std::move(batch)));
     batch.clear();
-    if (previous.valid()) {
-      for (Result& r : previous.get()) hand_on_one(std::move(r));
-    }
+    hand_on(std::move(previous));
   };
   ingest::Sink sink;
   sink.on_document = [&](Document&& d) {
@@ -82,7 +81,7 @@ int AnalyseInBatches(const InputOptions& o, const pipeline::Pipeline& p,
   sink.on_rejection = [](const ingest::Rejection& r) { std::cerr << r.ToString() << " (record rejected)\n"; };
   auto counts = ingest::ReadInputs(o.inputs, options, sink);
   flush();
-  hand_on();
+  hand_on(std::move(pending));
   if (!counts) {
     std::cerr << "veille: " << counts.error().message() << "\n";
     return kExitUsage;
