@@ -151,6 +151,26 @@ Assembled Assembler::Assemble(const Input& in) const {
   const SectionId kPronoun = VEILLE_SECTION("pronoun");          // he, it, il, ella
   const SectionId kInfinitive = VEILLE_SECTION("infinitive");    // to, de, d'; a second complement
   const SectionId kTrigger = VEILLE_SECTION("trigger:*");
+  // The modality word that governs a phrase starting at word `first` of sentence `s`: the
+  // nearest one before it in its clause, within six words. A denial covers the whole clause
+  // it governs ("a nié que les forces de l'ordre aient tiré"), up to a conjunction that opens
+  // another verb ("denied that ... and said officers had used tear gas"), and never a verb
+  // joined right after a conjunction ("denied any involvement and accused").
+  auto modality_before = [&](uint32_t first, const Sentence& s) -> const LexiconEntry* {
+    const bool coordinated_verb = first > s.first_token && is(first - 1, kConjunction);
+    bool past_conjunction = false;
+    for (uint32_t k = first; k-- > s.first_token && first - k <= 12;) {
+      if (w[k] == "," || w[k] == ";" || w[k] == ".") break;
+      past_conjunction = past_conjunction || is(k, kConjunction);
+      const LexiconEntry* mod = lex.Match(w, k, VEILLE_SECTION("modality:*"));
+      if (!mod) continue;
+      const bool denial = mod->section == "modality:denial";
+      if (denial && coordinated_verb) return nullptr;
+      if (first - k > 6 && (!denial || past_conjunction)) continue;
+      return mod;
+    }
+    return nullptr;
+  };
   const SectionId kActor = VEILLE_SECTION("actor:*");
   const SectionId kDemonym = VEILLE_SECTION("demonym");
   auto span_of = [&](uint32_t a, uint32_t b) { return Span{tokens[a].span.begin, tokens[b].span.end}; };
@@ -312,25 +332,11 @@ Assembled Assembler::Assemble(const Input& in) const {
     TriggerMention tm{span_of(t.first, t.last), t.sentence, t.cls->plover, t.cls->event_type, t.cls->sub_event_type,
                       false, false};
     bool threat = false;
-    // A denial covers the whole clause it governs ("a nié que les forces de l'ordre aient
-    // tiré"), up to a conjunction that opens another verb ("denied that ... and said officers
-    // had used tear gas"); other modality words only the next few words.
-    // A verb joined by a conjunction right before it is a second act, which a denial of the
-    // first does not cover: "denied any involvement and accused the intelligence services".
-    bool past_conjunction = false;
-    const bool coordinated_verb = t.first > s.first_token && is(t.first - 1, kConjunction);
-    for (uint32_t k = t.first; k-- > s.first_token && t.first - k <= 12;) {
-      if (w[k] == "," || w[k] == ";" || w[k] == ".") break;
-      past_conjunction = past_conjunction || is(k, kConjunction);
-      if (const LexiconEntry* mod = lex.Match(w, k, VEILLE_SECTION("modality:*"))) {
-        const std::string kind = mod->section.substr(mod->section.find(':') + 1);
-        if (kind == "denial" && coordinated_verb) break;
-        if (t.first - k > 6 && (kind != "denial" || past_conjunction)) continue;
-        if (kind == "negation" || kind == "denial") tm.negated = true;
-        else tm.hypothetical = true;
-        if (kind == "threat") threat = true;
-        break;
-      }
+    if (const LexiconEntry* mod = modality_before(t.first, s)) {
+      const std::string kind = mod->section.substr(mod->section.find(':') + 1);
+      if (kind == "negation" || kind == "denial") tm.negated = true;
+      else tm.hypothetical = true;
+      threat = kind == "threat";
     }
     // Told after its noun: "une marche est prévue samedi", "los combates podrían reanudarse".
     for (uint32_t k = t.last + 1; k < s.first_token + s.token_count && k <= t.last + 4 && !tm.hypothetical; ++k) {
@@ -770,13 +776,8 @@ Assembled Assembler::Assemble(const Input& in) const {
     for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
       const LexiconEntry* found = lex.Match(w, i, section);
       if (!found) continue;
-      bool denied = false;
-      for (uint32_t k = i; k-- > s.first_token && i - k <= 12 && !denied;) {
-        if (w[k] == "," || w[k] == ";") break;
-        const LexiconEntry* mod = lex.Match(w, k, VEILLE_SECTION("modality:*"));
-        denied = mod && (mod->section == "modality:negation" || mod->section == "modality:denial");
-      }
-      if (!denied) return found;
+      const LexiconEntry* mod = modality_before(i, s);
+      if (!mod || (mod->section != "modality:negation" && mod->section != "modality:denial")) return found;
     }
     return nullptr;
   };
@@ -1090,7 +1091,6 @@ Assembled Assembler::Assemble(const Input& in) const {
   std::vector<std::vector<bool>> out_subsets;
   std::vector<bool> out_place_told;  // the event's own sentence (or list) names its place
   out.events.reserve(events.size());
-  auto sentence_names_place = [&](uint32_t sentence) { return sentence_has_place[sentence]; };
   for (size_t k = 0; k < events.size(); ++k) {
     Event& e = events[k];
     if (e.plover.empty()) continue;
@@ -1213,7 +1213,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     // on the column", "A night watchman was shot dead at the gate") is one event: an event of
     // the same family (violence, or demonstration) within four sentences, at the same place
     // and day, joins the earlier one; the more specific class and every figure are kept.
-    const bool place_told = listed_at[k].has_value() || sentence_names_place(si);
+    const bool place_told = listed_at[k].has_value() || sentence_has_place[si];
     bool merged = false;
     const auto [family, level] = rank(e);
     for (size_t j = out.events.size(); j-- > 0 && !merged;) {
