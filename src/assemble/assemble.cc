@@ -57,6 +57,11 @@ bool Armed(const std::string& actor_type) {
          actor_type == "Identity militia" || actor_type == "External/Other forces";
 }
 
+// People with no weapons of their own: a crowd, demonstrators, rioters.
+bool Crowd(const std::string& actor_type) {
+  return actor_type == "Protesters" || actor_type == "Rioters" || actor_type == "Civilians";
+}
+
 bool Violent(const Event& e) {
   return e.plover == "ASSAULT" || e.event_type == "Riots" || e.event_type == "Battles" ||
          e.event_type == "Explosions/Remote violence" || e.event_type == "Violence against civilians" ||
@@ -145,6 +150,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   // Function words of the language (data/<lang>/events.txt): one-word sections.
   auto is = [&](uint32_t i, SectionId section) { return i < w.size() && lex.Match(w, i, section) != nullptr; };
   const SectionId kConjunction = VEILLE_SECTION("conjunction");  // and, et, y
+  const SectionId kClauseEnd = VEILLE_SECTION("clause-end");      // while, but, as
   const SectionId kArticle = VEILLE_SECTION("article");          // the, la, los, l'
   const SectionId kAgentWord = VEILLE_SECTION("agent");          // by, par, por
   const SectionId kAnaphoric = VEILLE_SECTION("anaphoric");      // the, this, ces, dicho
@@ -306,7 +312,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (at <= in.segmented.sentences[si].first_token + 1) return true;
       bool boundary = false;
       for (uint32_t i = std::min(at, token) + 1; i < std::max(at, token) && !boundary; ++i) {
-        boundary = w[i] == "," || w[i] == ";" || lex.Match(w, i, VEILLE_SECTION("clause-end")) != nullptr;
+        boundary = w[i] == "," || w[i] == ";" || is(i, kClauseEnd);
       }
       if (!boundary) return true;
     }
@@ -379,7 +385,7 @@ Assembled Assembler::Assemble(const Input& in) const {
           // au calme et au dialogue", "called for calm and an end to": a second object.
           boundary = w[i] == "," || w[i] == ";" ||
                      (is(i, kConjunction) && !is(i + 1, kArticle) && !is(i + 1, kInfinitive)) ||
-                     lex.Match(w, i, VEILLE_SECTION("clause-end")) != nullptr;
+                     is(i, kClauseEnd);
         }
         governed = governed || !boundary;
       }
@@ -466,7 +472,6 @@ Assembled Assembler::Assemble(const Input& in) const {
   // Actors: the subject (the first actor of the trigger's clause before it) acts, the first
   // after it is acted on; "by/par/por X" after a passive trigger acts. A country named as
   // the subject acts as its state ("Germany pledged", "Ukraine and Russia agreed").
-  const SectionId kClauseEnd = VEILLE_SECTION("clause-end");
   std::vector<ActorMention> country_actors;
   std::vector<uint32_t> country_first;
   if (in.places) {
@@ -561,7 +566,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     // The clause: from the last ';' (or clause word) before the trigger.
     uint32_t clause_start = sentence.first_token;
     for (uint32_t i = sentence.first_token; i < t.first; ++i) {
-      if (w[i] == ";" || lex.Match(w, i, kClauseEnd)) clause_start = i + 1;
+      if (w[i] == ";" || is(i, kClauseEnd)) clause_start = i + 1;
     }
     const ActorMention* before = nullptr;
     const ActorMention* after = nullptr;
@@ -792,7 +797,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     // In a story of unrest, clashes with no armed side named are the unrest's: "Des
     // affrontements ont aussi été signalés à Ziguinchor".
     if (story_of_unrest && e.sub_event_type == "Armed clash" &&
-        (!e.actor1 || e.actor1->type == "Protesters" || e.actor1->type == "Rioters" || e.actor1->type == "Civilians") &&
+        (!e.actor1 || Crowd(e.actor1->type)) &&
         !(e.actor2 && Armed(e.actor2->type) && e.actor2->type != "State forces")) {
       SetClass(e, "Riots", "Violent demonstration", "PROTEST");
     }
@@ -1041,7 +1046,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (!fronted && (anchor_token <= t.last || anchor_token - t.last > 16)) continue;
       bool other_clause = false;
       for (uint32_t i = t.last + 1; i < anchor_token && !other_clause; ++i) {
-        other_clause = w[i] == ";" || lex.Match(w, i, kClauseEnd) != nullptr;
+        other_clause = w[i] == ";" || is(i, kClauseEnd);
       }
       if (other_clause) continue;
       // Places of the list are alike (all towns, or all provinces), and none holds another
@@ -1159,7 +1164,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     // What demonstrators and citizens demand or denounce, they address to the state when no
     // one else is named: "Los manifestantes exigen la renuncia de la presidenta".
     if ((e.plover == "REQUEST" || e.plover == "ACCUSE") && e.event_type.empty() && !e.actor2 && e.actor1 &&
-        (e.actor1->type == "Protesters" || e.actor1->type == "Civilians" || e.actor1->type == "Rioters")) {
+        Crowd(e.actor1->type)) {
       e.actor2 = Actor{"Government", "State forces", ""};
     }
     // A concession in a story of unrest is made to the demonstrators.
