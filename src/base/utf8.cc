@@ -28,29 +28,6 @@ int ValidSequenceLength(std::string_view s, size_t i) {
   return 0;
 }
 
-char32_t DecodeUtf8(std::string_view s, size_t& i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  unsigned char c = p[i];
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  if (c < 0xE0) {
-    char32_t r = ((c & 0x1F) << 6) | (p[i + 1] & 0x3F);
-    i += 2;
-    return r;
-  }
-  if (c < 0xF0) {
-    char32_t r = ((c & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-    i += 3;
-    return r;
-  }
-  char32_t r = ((c & 0x07) << 18) | ((p[i + 1] & 0x3F) << 12) | ((p[i + 2] & 0x3F) << 6) |
-               (p[i + 3] & 0x3F);
-  i += 4;
-  return r;
-}
-
 void AppendUtf8(std::string& out, char32_t c) {
   if (c < 0x80) {
     out.push_back(static_cast<char>(c));

@@ -5,6 +5,7 @@
 #include "refdata/refdata.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include <nlohmann/json.hpp>
 
@@ -90,7 +91,12 @@ void AddEvents(Analysis& a, assemble::Assembled&& assembled, bool annotate) {
       ev.end = o.end;
       ev.text = a.doc.text.substr(o.begin, o.end - o.begin);
     }
-    a.events.push_back(std::move(e));
+  }
+  if (a.events.empty()) {
+    a.events = std::move(assembled.events);
+  } else {
+    a.events.insert(a.events.end(), std::make_move_iterator(assembled.events.begin()),
+                    std::make_move_iterator(assembled.events.end()));
   }
   if (!annotate) return;
   for (const assemble::TriggerMention& t : assembled.triggers) {

@@ -11,9 +11,13 @@ namespace veille::places {
 
 namespace {
 
-inline bool IsAsciiAlnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
+// A table, not comparisons: SplitPieces asks this of every byte of every text.
+constexpr std::array<bool, 256> kAsciiAlnum = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return table;
+}();
+inline bool IsAsciiAlnum(unsigned char c) { return kAsciiAlnum[c]; }
 
 bool IsPieceChar(char32_t c) {
   if (c < 0x80) return IsAsciiAlnum(static_cast<unsigned char>(c));

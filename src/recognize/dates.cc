@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <bitset>
 #include <cstdio>
 #include <cstdlib>
@@ -46,7 +48,7 @@ namespace {
 
 constexpr const char* kWeekdayNames[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
-int64_t Arg(const LexiconEntry& e, size_t k = 0) { return k < e.args.size() ? std::strtoll(e.args[k].c_str(), nullptr, 10) : 0; }
+int64_t Arg(const LexiconEntry& e, size_t k = 0) { return k < e.numbers.size() ? e.numbers[k] : 0; }
 
 std::string SignedDays(int64_t n) { return n == 0 ? "publication" : (n > 0 ? "+" : "") + std::to_string(n) + "d"; }
 
@@ -340,9 +342,16 @@ std::optional<DateMention> DateRecognizer::MatchAbsolute(Context& c, uint32_t i)
     std::string_view raw = c.Raw(i);
     char sep = raw.find('/') != std::string_view::npos ? '/' : '.';
     int a = 0, b = 0, y = 0;
-    char s1 = 0, s2 = 0;
-    int n = std::sscanf(std::string(raw).c_str(), "%d%c%d%c%d", &a, &s1, &b, &s2, &y);
-    if (n == 5 && s1 == sep && s2 == sep && raw.size() >= 6) {
+    const char* p = raw.data();
+    const char* stop = raw.data() + raw.size();
+    auto field = [&](int& v) {
+      auto [next, ec] = std::from_chars(p, stop, v);
+      bool ok = ec == std::errc() && next != p;
+      p = next;
+      return ok;
+    };
+    auto separator = [&] { return p < stop && *p++ == sep; };
+    if (field(a) && separator() && field(b) && separator() && field(y) && p == stop && raw.size() >= 6) {
       if (y < 100) y += 2000;
       int d = a, m = b;
       if (c.month_first && a <= 12) std::swap(d, m);
@@ -591,7 +600,19 @@ std::vector<DateMention> DateRecognizer::Recognize(std::string_view text, const 
   const uint32_t n = end - begin;
   // Strong words make a date by themselves: months, weekdays, relative words, units of
   // "ago" phrases, years, numeric dates.
-  std::vector<uint8_t> strong(n, 0), core(n + kReach, 0);
+  // Per-token marks, held inline for the sentences of usual length (a heap allocation per
+  // sentence costs more than the marking).
+  constexpr uint32_t kInline = 256;
+  std::array<uint8_t, kInline> strong_inline{}, core_inline{};
+  std::vector<uint8_t> strong_heap, core_heap;
+  uint8_t* strong = strong_inline.data();
+  uint8_t* core = core_inline.data();
+  if (n + kReach > kInline) {
+    strong_heap.assign(n + kReach, 0);
+    core_heap.assign(n + kReach, 0);
+    strong = strong_heap.data();
+    core = core_heap.data();
+  }
   static const SectionId kStrong[] = {VEILLE_SECTION("month"),      VEILLE_SECTION("weekday"),
                                       VEILLE_SECTION("relative"),   VEILLE_SECTION("period"),
                                       VEILLE_SECTION("ago-before"), VEILLE_SECTION("ago-after"),
@@ -610,13 +631,8 @@ std::vector<DateMention> DateRecognizer::Recognize(std::string_view text, const 
                   std::count(word.begin(), word.end(), '.') == 2;
     } else if (words.Has(i, Words::kHyphen | Words::kPossessive)) {
       is_strong = true;
-    } else if (lex_.MayStartAny(words, i, kStrongMask)) {
-      for (SectionId section : kStrong) {
-        if (lex_.MayStart(words, i, section) && lex_.Match(words, i, section)) {
-          is_strong = true;
-          break;
-        }
-      }
+    } else {
+      is_strong = lex_.MatchAny(words, i, kStrongMask) != nullptr;
     }
     strong[i - begin] = is_strong;
   }
@@ -644,6 +660,10 @@ std::vector<DateMention> DateRecognizer::Recognize(std::string_view text, const 
     if (lex_.StartsAt(words, i) || core[i - begin]) {
       for (uint32_t k = i; k < std::min(end, i + kReach) && !candidate; ++k) candidate = core[k - begin];
     }
+    if (!candidate && (out.empty() || out.back().last + 1 != i)) {
+      ++i;
+      continue;
+    }
     std::optional<DateMention> m;
     if (candidate) m = MatchAt(c, i);
     // "between 2019 and 2021", "entre 2019 y 2021": the second year of a span.
@@ -655,8 +675,8 @@ std::vector<DateMention> DateRecognizer::Recognize(std::string_view text, const 
       m = DateMention{i + 1, i + 1, v};
     }
     if (m) {
-      out.push_back(*m);
       i = m->last + 1;
+      out.push_back(std::move(*m));
     } else {
       ++i;
     }

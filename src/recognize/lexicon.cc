@@ -1,6 +1,7 @@
 #include "recognize/lexicon.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <mutex>
 
 #include "base/data.h"
@@ -242,6 +243,10 @@ Result<Lexicon> Lexicon::Parse(std::string_view content, const std::string& name
 void Lexicon::Index(size_t entry) { by_first_[entries_[entry].words[0]].ids.push_back(static_cast<uint32_t>(entry)); }
 
 void Lexicon::Finalize() {
+  for (LexiconEntry& e : entries_) {
+    e.numbers.resize(e.args.size());
+    for (size_t k = 0; k < e.args.size(); ++k) e.numbers[k] = std::strtoll(e.args[k].c_str(), nullptr, 10);
+  }
   for (auto& [word, starts] : by_first_) {
     std::stable_sort(starts.ids.begin(), starts.ids.end(), [&](uint32_t a, uint32_t b) {
       const LexiconEntry &x = entries_[a], &y = entries_[b];
@@ -313,13 +318,14 @@ const Lexicon::Starts* Lexicon::StartingSlow(const Words& w, size_t i) const {
   return static_cast<const Starts*>(memo->starts[i]);
 }
 
-const LexiconEntry* Lexicon::MatchIn(const Starts& starting, const Words& w, size_t i, SectionId section) const {
+template <typename Wanted>
+const LexiconEntry* Lexicon::MatchInGroups(const Starts& starting, const Words& w, size_t i, Wanted wanted) const {
   const LexiconEntry* best = nullptr;
   // Digits are not looked up in the vocabulary, so a digit after the first word is matched
   // by reading the phrases one by one.
   const bool indexed = bound_ && bound_ == w.vocabulary_ && !(i + 1 < w.size() && w.Has(i + 1, Words::kDigitStart));
   for (const Starts::Group& g : starting.groups) {
-    if (g.section != section && g.family != section) continue;
+    if (!wanted(g)) continue;
     if (indexed) {
       const LexiconEntry* found = nullptr;
       const uint32_t second = i + 1 < w.size() ? w.ids_[i + 1] : Vocabulary::kUnknown;
@@ -352,6 +358,15 @@ const LexiconEntry* Lexicon::MatchIn(const Starts& starting, const Words& w, siz
     }
   }
   return best;
+}
+
+const LexiconEntry* Lexicon::MatchIn(const Starts& starting, const Words& w, size_t i, SectionId section) const {
+  return MatchInGroups(starting, w, i, [section](const Starts::Group& g) { return g.section == section || g.family == section; });
+}
+
+const LexiconEntry* Lexicon::MatchInAny(const Starts& starting, const Words& w, size_t i,
+                                        const std::bitset<kMaxSections>& mask) const {
+  return MatchInGroups(starting, w, i, [&mask](const Starts::Group& g) { return mask[g.section] || mask[g.family]; });
 }
 
 Result<Lexicon> LoadLexicon(std::string_view lang, std::string_view kind) {

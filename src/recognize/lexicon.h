@@ -129,6 +129,7 @@ struct LexiconEntry {
   SectionId family_id = 0;         // "cue:*" for "cue:killed"; the section itself otherwise
   std::vector<std::string> words;  // folded tokens of the phrase
   std::vector<std::string> args;   // the tab-separated arguments after the phrase
+  std::vector<int64_t> numbers;    // each argument read as an integer (0 if it is not one), once
   int id = 0;                      // index in entries()
 };
 
@@ -148,11 +149,18 @@ class Lexicon {
   [[gnu::always_inline]] const LexiconEntry* Match(const Words& w, size_t i, SectionId section) const {
     if (i >= w.size()) return nullptr;
     const Starts* starting = Starting(w, i);
-    if (!starting || !starting->sections.test(section)) return nullptr;
+    if (!starting || !starting->sections[section]) return nullptr;
     return MatchIn(*starting, w, i, section);
   }
   const LexiconEntry* Match(const Words& w, size_t i, std::string_view section) const {
     return Match(w, i, InternSection(section));
+  }
+  // The longest entry of any section (or family) in `mask` whose words start at token `i`:
+  // one question for a set of sections, reading the first word's entries once.
+  const LexiconEntry* MatchAny(const Words& w, size_t i, const std::bitset<kMaxSections>& mask) const {
+    const Starts* starting = i < w.size() ? Starting(w, i) : nullptr;
+    if (!starting || !(starting->sections & mask).any()) return nullptr;
+    return MatchInAny(*starting, w, i, mask);
   }
   // True when some entry starts with word i: a cheap test before trying every section.
   bool StartsAt(const Words& w, size_t i) const { return i < w.size() && Starting(w, i) != nullptr; }
@@ -166,7 +174,7 @@ class Lexicon {
   // the phrase is not checked): cheaper than Match, for filters.
   bool MayStart(const Words& w, size_t i, SectionId section) const {
     const Starts* s = i < w.size() ? Starting(w, i) : nullptr;
-    return s && s->sections.test(section);
+    return s && s->sections[section];  // [] not test(): no range check to throw
   }
 
   const std::vector<LexiconEntry>& entries() const { return entries_; }
@@ -199,6 +207,10 @@ class Lexicon {
   }
   const Starts* StartingSlow(const Words& w, size_t i) const;
   const LexiconEntry* MatchIn(const Starts& starting, const Words& w, size_t i, SectionId section) const;
+  const LexiconEntry* MatchInAny(const Starts& starting, const Words& w, size_t i,
+                                 const std::bitset<kMaxSections>& mask) const;
+  template <typename Wanted>
+  const LexiconEntry* MatchInGroups(const Starts& starting, const Words& w, size_t i, Wanted wanted) const;
 
   struct Hash {
     using is_transparent = void;

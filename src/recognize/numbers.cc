@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 
@@ -17,7 +18,7 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
-int64_t ArgValue(const LexiconEntry& e) { return e.args.empty() ? 0 : std::strtoll(e.args[0].c_str(), nullptr, 10); }
+int64_t ArgValue(const LexiconEntry& e) { return e.numbers.empty() ? 0 : e.numbers[0]; }
 
 bool HasFlag(const LexiconEntry& e, std::string_view flag, size_t from) {
   for (size_t k = from; k < e.args.size(); ++k) {
@@ -60,39 +61,43 @@ struct Parts {
 }  // namespace
 
 std::optional<double> ParseDigits(std::string_view t, bool before_scale) {
-  std::vector<std::string_view> groups;
-  std::vector<char> seps;
-  size_t start = 0;
-  for (size_t k = 0; k < t.size(); ++k) {
-    if (t[k] == ',' || t[k] == '.') {
-      groups.push_back(t.substr(start, k - start));
-      seps.push_back(t[k]);
+  // Groups of digits between separators, held inline: this runs for every number token, and a
+  // count has few groups (1.000.000.000 has four); more groups than kMax is no count.
+  constexpr size_t kMax = 8;
+  std::array<std::string_view, kMax> groups;
+  std::array<char, kMax> seps{};
+  size_t count = 0, start = 0;
+  for (size_t k = 0; k <= t.size(); ++k) {
+    if (k == t.size() || t[k] == ',' || t[k] == '.') {
+      if (count == kMax || k == start) return std::nullopt;
+      groups[count] = t.substr(start, k - start);
+      if (k < t.size()) seps[count] = t[k];
+      ++count;
       start = k + 1;
     } else if (t[k] < '0' || t[k] > '9') {
       return std::nullopt;
     }
   }
-  groups.push_back(t.substr(start));
-  for (auto g : groups) {
-    if (!AllDigits(g)) return std::nullopt;
-  }
-  if (seps.empty()) return std::strtod(std::string(t).c_str(), nullptr);
+  // The digits of the chosen groups, with '.' before a decimal part, read as a double.
+  auto read = [&](size_t whole_groups, bool decimal) -> double {
+    std::string digits;
+    digits.reserve(t.size());
+    for (size_t g = 0; g < whole_groups; ++g) digits.append(groups[g]);
+    if (decimal) digits.append(".").append(groups[1]);
+    double value = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    return value;
+  };
+  const size_t separators = count - 1;
+  if (separators == 0) return read(1, false);
   // One separator followed by one or two digits before a scale word: a decimal (1.2 million).
-  if (seps.size() == 1 && before_scale && groups[1].size() <= 2) {
-    return std::strtod((std::string(groups[0]) + "." + std::string(groups[1])).c_str(), nullptr);
-  }
+  if (separators == 1 && before_scale && groups[1].size() <= 2) return read(1, true);
   // Thousands grouping: 1-3 digits, then groups of exactly 3, all with the same separator.
-  bool grouping = groups[0].size() <= 3 && groups[0].size() >= 1;
-  for (size_t k = 1; k < groups.size() && grouping; ++k) grouping = groups[k].size() == 3 && seps[k - 1] == seps[0];
-  if (grouping) {
-    std::string all;
-    for (auto g : groups) all += g;
-    return std::strtod(all.c_str(), nullptr);
-  }
+  bool grouping = groups[0].size() <= 3;
+  for (size_t k = 1; k < count && grouping; ++k) grouping = groups[k].size() == 3 && seps[k - 1] == seps[0];
+  if (grouping) return read(count, false);
   // A decimal without a scale word (5.5 percent, 1,5): not a count.
-  if (seps.size() == 1) {
-    return std::strtod((std::string(groups[0]) + "." + std::string(groups[1])).c_str(), nullptr);
-  }
+  if (separators == 1) return read(1, true);
   return std::nullopt;
 }
 
@@ -116,9 +121,32 @@ Result<NumberRecognizer> NumberRecognizer::Create(std::string_view lang) {
   return r;
 }
 
+void NumberRecognizer::Bind(Vocabulary& vocabulary) {
+  lex_.Bind(vocabulary);
+  vocabulary_ = &vocabulary;
+  for (const auto& [word, info] : words_) {
+    const uint32_t id = vocabulary.Intern(word);
+    if (info_by_id_.size() <= id) info_by_id_.resize(id + 1, 0);
+    bound_infos_.push_back(info);
+    info_by_id_[id] = static_cast<uint32_t>(bound_infos_.size());
+  }
+}
+
 const NumberRecognizer::WordInfo* NumberRecognizer::Info(std::string_view word) const {
+  if (vocabulary_) {
+    const uint32_t id = vocabulary_->Find(word);
+    return id < info_by_id_.size() && info_by_id_[id] ? &bound_infos_[info_by_id_[id] - 1] : nullptr;
+  }
   auto it = words_.find(word);
   return it == words_.end() ? nullptr : &it->second;
+}
+
+const NumberRecognizer::WordInfo* NumberRecognizer::InfoAt(const Words& w, uint32_t t) const {
+  if (vocabulary_ && w.vocabulary() == vocabulary_) {
+    const uint32_t id = w.id(t);
+    return id < info_by_id_.size() && info_by_id_[id] ? &bound_infos_[info_by_id_[id] - 1] : nullptr;
+  }
+  return Info(w[t]);
 }
 
 std::optional<uint32_t> NumberRecognizer::ParseWords(const Words& w, uint32_t i, uint32_t end,
@@ -136,7 +164,7 @@ std::optional<uint32_t> NumberRecognizer::ParseWords(const Words& w, uint32_t i,
     bool s_last_was_value = last_was_value, s_any = any, s_article = article_only;
     bool token_ok = true;
     for (size_t k = 0; k < parts.size() && token_ok; ++k) {
-      const WordInfo* info = Info(parts[k]);
+      const WordInfo* info = parts.size() == 1 ? InfoAt(w, t) : Info(parts[k]);
       if (!info) {
         token_ok = false;
         break;
@@ -144,7 +172,7 @@ std::optional<uint32_t> NumberRecognizer::ParseWords(const Words& w, uint32_t i,
       if (!any && parts.size() == 1 && info->article) {
         // "a hundred", "un millier", "un millón": one before a multiplier or scale; alone,
         // a weak one that only a figure can confirm ("un policier a été tué").
-        const WordInfo* next = t + 1 < end ? Info(w[t + 1]) : nullptr;
+        const WordInfo* next = t + 1 < end ? InfoAt(w, t + 1) : nullptr;
         bool scales_next = next && (next->multiplier || (next->scale && w[t + 1].size() > 1));
         group = 1;
         last_value = 1;
@@ -205,9 +233,9 @@ std::optional<uint32_t> NumberRecognizer::ParseWords(const Words& w, uint32_t i,
     // A connector ("a hundred and twelve", "treinta y dos", "vingt et un") continues the
     // number only when a smaller number word follows it.
     if (t + 2 < end) {
-      const WordInfo* c = Info(w[t + 1]);
+      const WordInfo* c = InfoAt(w, t + 1);
       const Parts next_parts(w[t + 2]);
-      const WordInfo* n = next_parts.size() > 0 ? Info(next_parts[0]) : nullptr;
+      const WordInfo* n = next_parts.size() == 1 ? InfoAt(w, t + 2) : next_parts.size() > 1 ? Info(next_parts[0]) : nullptr;
       if (c && c->connector && n && n->value && *n->value < (last_value == 0 ? 1 : last_value)) ++t;
     }
   }

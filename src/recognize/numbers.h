@@ -33,7 +33,9 @@ struct NumberMention {
 class NumberRecognizer {
  public:
   static Result<NumberRecognizer> Create(std::string_view lang);
-  void Bind(Vocabulary& vocabulary) { lex_.Bind(vocabulary); }
+  // Numbers the lexicon's words in the language's vocabulary, so that a text's number words
+  // are found by the id Words already holds, without hashing them again.
+  void Bind(Vocabulary& vocabulary);
   // Every number in tokens [begin, end) of a sentence, in text order, without overlaps.
   std::vector<NumberMention> Recognize(std::string_view text, const std::vector<Token>& tokens, const Words& words,
                                        uint32_t begin, uint32_t end) const;
@@ -54,6 +56,8 @@ class NumberRecognizer {
     bool bare_scale = false;  // "mil", "mille": a thousand without "one" before it
   };
   const WordInfo* Info(std::string_view word) const;
+  // The same for the whole of word t of a text.
+  const WordInfo* InfoAt(const Words& w, uint32_t t) const;
 
   struct Hash {
     using is_transparent = void;
@@ -61,6 +65,11 @@ class NumberRecognizer {
   };
   Lexicon lex_;
   std::unordered_map<std::string, WordInfo, Hash, std::equal_to<>> words_;
+  const Vocabulary* vocabulary_ = nullptr;
+  // Once bound: vocabulary id -> index in bound_infos_ + 1 (0: not a number word). Indices,
+  // not pointers, so that a copy of the recogniser stays valid.
+  std::vector<uint32_t> info_by_id_;
+  std::vector<WordInfo> bound_infos_;
 };
 
 // Parses a digit token ("3,811", "3.811", "1.2"); `before_scale` when a scale word follows,

@@ -32,11 +32,12 @@ Result<Recognizer> Recognizer::Create(std::shared_ptr<Vocabularies> vocabularies
 }
 
 bool IsUsStyledSource(std::string_view source) {
-  static const char* kUs[] = {"Associated Press", "AP", "New York Times", "Washington Post", "CNN", "NPR",
-                              "Wall Street Journal", "USA Today", "Los Angeles Times", "Fox News", "NBC", "CBS",
-                              "ABC News", "Bloomberg"};
-  for (const char* s : kUs) {
-    if (source == s || (std::string_view(s).size() > 3 && source.find(s) != std::string_view::npos)) return true;
+  static constexpr std::string_view kUs[] = {"Associated Press", "AP", "New York Times", "Washington Post", "CNN",
+                                              "NPR", "Wall Street Journal", "USA Today", "Los Angeles Times",
+                                              "Fox News", "NBC", "CBS", "ABC News", "Bloomberg"};
+  if (source.empty()) return false;
+  for (std::string_view s : kUs) {
+    if (source == s || (s.size() > 3 && source.find(s) != std::string_view::npos)) return true;
   }
   return false;
 }

@@ -103,6 +103,12 @@ void Tokenize(std::string_view s, uint32_t base, std::vector<Token>& out) {
         continue;
       }
       while (i < n) {
+        // ASCII letters and digits, nearly every byte of a word, need no decoding.
+        const auto ascii = static_cast<unsigned char>(s[i]);
+        if (ascii < 0x80 && (IsAsciiAlpha(ascii) || IsDigit(ascii))) {
+          ++i;
+          continue;
+        }
         size_t next = i;
         char32_t cp = DecodeUtf8(s, next);
         if (IsWordChar(cp)) {
