@@ -104,6 +104,36 @@ void SetClass(Event& e, const char* event_type, const char* sub_event_type, cons
   e.plover = plover;
 }
 
+// Sides that the class of an event decides, once its class is final (ACLED's actor coding):
+// - excessive force is the state's against demonstrators, whatever the word order put first
+//   ("police named at a protest" may have been read as its other side);
+// - violence other than a demonstration's, with no one named on the receiving end, has the
+//   side its toll counts ("killing two officers", "faisant six morts parmi les militaires"); a
+//   battle only an armed one;
+// - arrests with no one named are of the demonstrators the toll counts, or, outside a story
+//   of unrest, of civilians.
+void SettleSides(Event& e, bool story_of_unrest) {
+  auto type_of = [](const std::optional<Actor>& a) { return a ? a->type : std::string(); };
+  if (e.sub_event_type == "Excessive force against protesters") {
+    if (type_of(e.actor2) == "State forces" && type_of(e.actor1) != "State forces") std::swap(e.actor1, e.actor2);
+    if (e.actor2 && Crowd(e.actor2->type)) e.actor2->type = "Protesters";
+    if (!e.actor2) e.actor2 = Actor{"Protesters", "Protesters", ""};
+  }
+  const bool arrests = e.sub_event_type == "Arrests";
+  if (e.actor2 || !(arrests || (Violent(e) && e.event_type != "Protests" && e.event_type != "Riots"))) return;
+  static const std::map<std::string, std::string> kSideOfGroup = {
+      {"security_forces", "State forces"}, {"civilians", "Civilians"}, {"protesters", "Protesters"}};
+  for (const Figure& f : e.figures) {
+    auto side = kSideOfGroup.find(f.group);
+    const bool harm = arrests ? f.kind == "arrested" : (f.kind == "killed" || f.kind == "injured" || f.kind == "missing");
+    if (!harm || side == kSideOfGroup.end() || side->second == type_of(e.actor1)) continue;
+    if ((arrests && side->second != "Protesters") || (e.event_type == "Battles" && !Armed(side->second))) continue;
+    e.actor2 = Actor{side->second, side->second, ""};
+    return;
+  }
+  if (arrests && !story_of_unrest) e.actor2 = Actor{"Civilians", "Civilians", ""};
+}
+
 }  // namespace
 
 int64_t Fatalities(const std::vector<Figure>& figures, const std::vector<bool>& subset) {
@@ -484,9 +514,27 @@ Assembled Assembler::Assemble(const Input& in) const {
       country_first.push_back(first);
     }
   }
+  // The actors of each sentence, as a range of `actors` (found in text order), so that each
+  // event reads only its sentence's.
+  std::vector<std::pair<size_t, size_t>> actors_of(in.segmented.sentences.size(), {0, 0});
+  for (size_t a = actors.size(); a-- > 0;) actors_of[actors[a].sentence].first = a;
+  for (size_t a = 0; a < actors.size(); ++a) actors_of[actors[a].sentence].second = a + 1;
   // Who tells a happening is not who takes part in it: "police and hospital officials said",
   // "according to the army", "selon la police", "según la policía".
   std::vector<bool> is_source(actors.size(), false);
+  // Whether the actor starting at word `first` is named after a reporting verb that follows a
+  // comma: the teller of an inverted incise (", dijo la policía"). Articles and the agent word
+  // may stand between ("a été déclaré par le gouverneur").
+  auto told_after_verb = [&](uint32_t first, const Sentence& s) {
+    uint32_t p = first;
+    while (p > s.first_token && first - p < 3 && (is(p - 1, kArticle) || is(p - 1, kAgentWord))) --p;
+    for (uint32_t start = p; start-- > s.first_token && p - start <= 5;) {
+      const LexiconEntry* r = lex.Match(w, start, VEILLE_SECTION("reporting"));
+      if (!r) r = lex.Match(w, start, VEILLE_SECTION("told-by"));
+      if (r && start + r->words.size() == p && start > s.first_token && w[start - 1] == ",") return true;
+    }
+    return false;
+  };
   {
     const SectionId kReporting = VEILLE_SECTION("reporting");
     const SectionId kAccording = VEILLE_SECTION("according");
@@ -504,14 +552,23 @@ Assembled Assembler::Assemble(const Input& in) const {
         const uint32_t ends = first - back + (according ? static_cast<uint32_t>(according->words.size()) : 0);
         source = according && (ends == first || (ends + 1 == first && is(ends, kArticle)));
       }
+      // Told after its verb: ", informó la fiscalía", ", a annoncé le gouvernement", ", has
+      // declared the governor", ", a été déclaré par le gouverneur".
+      source = source || told_after_verb(first, s);
       is_source[a] = source;
     }
   }
-  // The actors of each sentence, as a range of `actors` (found in text order), so that each
-  // event reads only its sentence's.
-  std::vector<std::pair<size_t, size_t>> actors_of(in.segmented.sentences.size(), {0, 0});
-  for (size_t a = actors.size(); a-- > 0;) actors_of[actors[a].sentence].first = a;
-  for (size_t a = 0; a < actors.size(); ++a) actors_of[actors[a].sentence].second = a + 1;
+  // The people a toll counts are the harmed side, never the one that acts: "Four police
+  // officers were killed", "tuant deux agents", "Cuatro policías murieron". In a protest or
+  // a riot the crowd still acts; elsewhere such an actor is a victim (actor2, not actor1).
+  std::vector<bool> is_victim(actors.size(), false);
+  for (const recognize::FigureFound& f : in.recognized.figures) {
+    const std::string& kind = f.figure.kind;
+    if (kind != "killed" && kind != "injured" && kind != "missing" && kind != "arrested") continue;
+    for (size_t a = actors_of[f.sentence].first; a < actors_of[f.sentence].second; ++a) {
+      is_victim[a] = is_victim[a] || (f.span.begin <= actors[a].span.begin && actors[a].span.end <= f.span.end);
+    }
+  }
   struct Extra {
     Event event;
     size_t like;  // the event whose trigger it shares
@@ -560,6 +617,97 @@ Assembled Assembler::Assemble(const Input& in) const {
     return Actor{std::string(text.substr(tokens[first].span.begin, tokens[last].span.end - tokens[first].span.begin)),
                  type, ""};
   };
+  // What a trigger acts on when no actor of the lexicon comes first after it in its clause:
+  // a country or a demonym for an act outside ACLED (a statement, a sanction, an agreement:
+  // "accused Algeria of", "rejected an Egyptian proposal", "una propuesta egipcia"), and a
+  // post or base of the state for violence (`[target:<actor type>]`: "attacked a police
+  // post", "contre leur poste", "contra una base militar").
+  std::vector<uint8_t> actor_at(w.size(), 0);  // 1 where an actor starts, 2 where one ends
+  for (const auto& [first, last] : actor_tokens) {
+    actor_at[first] |= 1;
+    actor_at[last] |= 2;
+  }
+  auto object_after = [&](const Found& t, const Event& e, const ActorMention* after) -> std::optional<Actor> {
+    const Sentence& s = in.segmented.sentences[t.sentence];
+    const uint32_t end = std::min(s.first_token + s.token_count, t.last + 9);
+    const uint32_t until = after ? std::min(end, TokenAt(tokens, after->span.begin)) : end;
+    const bool statement = e.event_type.empty();
+    for (uint32_t i = t.last + 1; i < until; ++i) {
+      if (w[i] == "," || w[i] == ";" || is(i, kClauseEnd) || (actor_at[i] & 1)) break;
+      if (statement) {
+        // A country after "in" is where the act took place ("signed in Barbados").
+        for (size_t c = 0; c < country_actors.size() && !is(i - 1, VEILLE_SECTION("locative")); ++c) {
+          if (country_first[c] == i) return country_actors[c].actor;
+        }
+        const LexiconEntry* d = lex.Match(w, i, kDemonym);
+        const bool beside_actor = (i + 1 < w.size() && (actor_at[i + 1] & 1)) || (i > 0 && (actor_at[i - 1] & 2));
+        if (d && !d->args.empty() && !beside_actor) {
+          return Actor{std::string(text.substr(tokens[i].span.begin, tokens[i].span.size())), "State forces", d->args[0]};
+        }
+      } else if (e.plover == "ASSAULT") {
+        if (const LexiconEntry* target = lex.Match(w, i, VEILLE_SECTION("target:*"))) {
+          const uint32_t last = i + static_cast<uint32_t>(target->words.size()) - 1;
+          return Actor{std::string(text.substr(tokens[i].span.begin, tokens[last].span.end - tokens[i].span.begin)),
+                       target->section.substr(target->section.find(':') + 1), ""};
+        }
+      }
+    }
+    return std::nullopt;
+  };
+  // The members of the subject of trigger `t` (actors of the lexicon and countries before it
+  // in its clause, from `clause_start`) that are coordinated with the first: only commas, a
+  // conjunction, articles, a demonym, or a bracketed acronym after a name ("la Organización
+  // de los Estados Americanos (OEA), la Unión Europea y ...") stand between two of them.
+  auto coordinated_subject = [&](const Found& t, uint32_t clause_start) {
+    struct Subject {
+      uint32_t first, last;
+      const ActorMention* who;
+    };
+    std::vector<Subject> candidates;
+    for (size_t a = actors_of[t.sentence].first; a < actors_of[t.sentence].second; ++a) {
+      const auto [first, last] = actor_tokens[a];
+      const bool gloss = first > 0 && w[first - 1] == "(" && last + 1 < w.size() && w[last + 1] == ")";
+      if (first >= clause_start && last < t.first && !gloss) candidates.push_back({first, last, &actors[a]});
+    }
+    for (size_t c = 0; c < country_actors.size(); ++c) {
+      const uint32_t first = country_first[c];
+      if (country_actors[c].sentence != t.sentence || first < clause_start || first >= t.first) continue;
+      uint32_t last = first;
+      while (last + 1 < t.first && tokens[last + 1].span.begin < country_actors[c].span.end) ++last;
+      bool inside = false;
+      for (const Subject& s : candidates) inside = inside || (s.first <= last && first <= s.last);
+      if (!inside) candidates.push_back({first, last, &country_actors[c]});
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const Subject& x, const Subject& y) { return x.first < y.first; });
+    auto joins = [&](uint32_t from, uint32_t to) {
+      if (from < to && w[from] == "(") {
+        uint32_t close = from + 1;
+        while (close < to && close - from <= 8 && w[close] != ")") ++close;
+        if (close >= to || w[close] != ")") return false;
+        from = close + 1;
+      }
+      if (from >= to || to - from > 5) return false;
+      // One word may name the members of the second ("and the fighters of Boko Haram", "y
+      // miembros del Clan del Golfo").
+      bool conjunction = false, member_word = false;
+      for (uint32_t i = from; i < to; ++i) {
+        conjunction = conjunction || w[i] == "," || is(i, kConjunction);
+        if (w[i] == "," || is(i, kConjunction) || is(i, kArticle) || is(i, kDemonym)) continue;
+        if (member_word || !conjunction || i + 1 >= to || !is(i + 1, VEILLE_SECTION("genitive"))) return false;
+        member_word = true;
+        ++i;
+      }
+      return conjunction;
+    };
+    std::vector<const ActorMention*> members;
+    for (size_t c = 0; c < candidates.size(); ++c) {
+      if (c > 0 && !joins(candidates[c - 1].last + 1, candidates[c].first)) break;
+      // "Women and children" are one group of people, not two sides.
+      if (c > 0 && candidates[c].who->actor.type == "Civilians" && candidates[c - 1].who->actor.type == "Civilians") break;
+      members.push_back(candidates[c].who);
+    }
+    return members;
+  };
   for (size_t k = 0; k < events.size(); ++k) {
     const Found& t = triggers[event_trigger[k]];
     const Sentence& sentence = in.segmented.sentences[t.sentence];
@@ -571,6 +719,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     const ActorMention* before = nullptr;
     const ActorMention* after = nullptr;
     const ActorMention* agent = nullptr;
+    const ActorMention* first_victim = nullptr;
     for (size_t a = actors_of[t.sentence].first; a < actors_of[t.sentence].second; ++a) {
       uint32_t first = actor_tokens[a].first;
       if (is_source[a]) {
@@ -581,69 +730,59 @@ Assembled Assembler::Assemble(const Input& in) const {
         for (uint32_t i = actor_tokens[a].second + 1; i < t.first && !own_act; ++i) own_act = is(i, kPronoun);
         if (!own_act) continue;
       }
+      // Those a toll counts are harmed, not acting (a crowd still demonstrates).
+      const bool victim = is_victim[a] && events[k].event_type != "Protests" && events[k].event_type != "Riots";
+      if (victim && !first_victim) first_victim = &actors[a];
       const bool opens_trigger = first == t.first && actor_tokens[a].second < t.last;
-      if ((actor_tokens[a].second < t.first || opens_trigger) && first >= clause_start && !before) before = &actors[a];
+      if ((actor_tokens[a].second < t.first || opens_trigger) && first >= clause_start && !before && !victim) {
+        before = &actors[a];
+      }
       if (first > t.last && !after) after = &actors[a];
-      if (first > t.last && first >= 1 && !agent && (is(first - 1, kAgentWord) || (first >= 2 && is(first - 2, kAgentWord)))) {
+      if (first > t.last && first >= 1 && !agent && !victim &&
+          (is(first - 1, kAgentWord) || (first >= 2 && is(first - 2, kAgentWord)))) {
         agent = &actors[a];
       }
     }
+    // "Une frappe de drone de l'armée malienne", "un ataque con drones del ELN contra una base":
+    // an armed actor named after a violent noun by "of" ("de", "del") carries it out.
+    if (!before && !agent && after && events[k].plover == "ASSAULT" && Armed(after->actor.type)) {
+      const uint32_t first = TokenAt(tokens, after->span.begin);
+      const uint32_t of = first >= 1 && is(first - 1, kArticle) ? first - 1 : first;
+      bool near = of >= 1 && of - 1 > t.last && of - 1 - t.last <= 3 && is(of - 1, VEILLE_SECTION("genitive"));
+      for (uint32_t i = t.last + 1; i + 1 < of && near; ++i) near = w[i] != "," && !lex.MayStart(w, i, kActor);
+      if (near) {
+        agent = after;
+        after = nullptr;
+        for (size_t a = actors_of[t.sentence].first; a < actors_of[t.sentence].second && !after; ++a) {
+          if (actors[a].span.begin > agent->span.begin && !is_source[a]) after = &actors[a];
+        }
+      }
+    }
+    // The coordinated subject of the trigger: the actors and countries before it in its
+    // clause, as far as they are joined by commas, conjunctions and articles.
+    const std::vector<const ActorMention*> subjects = coordinated_subject(t, clause_start);
     // Every actor of a coordinated subject ("the African Union and the European Union called
     // for ...", "the United Nations, the EU and the United States condemned") makes its own
     // statement (docs/ontology.md: one event per actor of a statement); countries in the
-    // list speak as their states. Joint acts (agreeing, meeting) stay one event.
-    if (events[k].event_type.empty() && pl_unilateral(events[k].plover)) {
-      struct Subject {
-        uint32_t first, last;
-        const ActorMention* who;
-      };
-      std::vector<Subject> candidates;
-      for (size_t a = actors_of[t.sentence].first; a < actors_of[t.sentence].second; ++a) {
-        const auto [first, last] = actor_tokens[a];
-        // An acronym in brackets after a name is the same speaker: "la Organización de los
-        // Estados Americanos (OEA)".
-        const bool gloss = first > 0 && w[first - 1] == "(" && last + 1 < w.size() && w[last + 1] == ")";
-        if (actors[a].sentence == t.sentence && first >= clause_start && last < t.first && !gloss) {
-          candidates.push_back({first, last, &actors[a]});
-        }
-      }
-      for (size_t c = 0; c < country_actors.size(); ++c) {
-        const uint32_t first = country_first[c];
-        if (country_actors[c].sentence != t.sentence || first < clause_start || first >= t.first) continue;
-        uint32_t last = first;
-        while (last + 1 < t.first && tokens[last + 1].span.begin < country_actors[c].span.end) ++last;
-        bool inside = false;
-        for (const Subject& s : candidates) inside = inside || (s.first <= last && first <= s.last);
-        if (!inside) candidates.push_back({first, last, &country_actors[c]});
-      }
-      std::sort(candidates.begin(), candidates.end(), [](const Subject& x, const Subject& y) { return x.first < y.first; });
-      // Tokens [from, to) join two subjects: commas, a conjunction, articles, and an acronym
-      // or gloss in brackets after the first ("la Organización de los Estados Americanos
-      // (OEA), la Unión Europea y ...").
-      auto coordinated = [&](uint32_t from, uint32_t to) {
-        if (from < to && w[from] == "(") {
-          uint32_t close = from + 1;
-          while (close < to && close - from <= 8 && w[close] != ")") ++close;
-          if (close >= to || w[close] != ")") return false;
-          from = close + 1;
-        }
-        if (from >= to || to - from > 3) return false;
-        for (uint32_t i = from; i < to; ++i) {
-          if (w[i] != "," && !is(i, kConjunction) && !is(i, kArticle)) return false;
-        }
-        return true;
-      };
-      for (size_t c = 1; c < candidates.size() && coordinated(candidates[c - 1].last + 1, candidates[c].first); ++c) {
-        // "Women and children" are one group of people, not two speakers.
-        if (candidates[c].who->actor.type == "Civilians" && candidates[c - 1].who->actor.type == "Civilians") break;
+    // list speak as their states.
+    if (events[k].event_type.empty() && pl_unilateral(events[k].plover) && subjects.size() > 1) {
+      for (size_t c = 1; c < subjects.size(); ++c) {
         Event copy = events[k];
-        copy.actor1 = candidates[c].who->actor;
+        copy.actor1 = subjects[c]->actor;
         extra_events.push_back({std::move(copy), k});
-        // The event itself is the first speaker's ("Estados Unidos, la Unión Europea y ..."),
-        // whether a country or an actor of the lexicon.
-        before = candidates[0].who;
       }
+      // The event itself is the first speaker's ("Estados Unidos, la Unión Europea y ..."),
+      // whether a country or an actor of the lexicon.
+      before = subjects[0];
     }
+    // Joint and reciprocal acts (fighting, agreeing, meeting, exercising together) stay one
+    // event of both sides: the second member of the subject is the other side ("Soldiers and
+    // Boko Haram fighters clashed", "Rusia y Ucrania acordaron", "Le gouvernement et quatorze
+    // groupes armés ont signé").
+    const std::string& pl = events[k].plover;
+    const bool joint = (events[k].event_type.empty() && (pl == "AGREE" || pl == "CONSULT" || pl == "COOPERATE")) ||
+                       events[k].sub_event_type == "Armed clash" || events[k].sub_event_type == "Agreement";
+    const ActorMention* other_side = joint && subjects.size() > 1 && subjects[0] == before ? subjects[1] : nullptr;
     if (!before) {
       for (size_t c = 0; c < country_actors.size(); ++c) {
         if (country_actors[c].sentence == t.sentence && country_first[c] >= clause_start && country_first[c] < t.first) {
@@ -678,13 +817,23 @@ Assembled Assembler::Assemble(const Input& in) const {
     if (!before && !agent && !resolved) resolved = named_organisation(clause_start, t.first);
     Event& e = events[k];
     if (resolved) e.actor1 = resolved;
+    // What the trigger acts on, when named before any actor of the lexicon: a country or a
+    // demonym for a statement ("accused Algeria", "una propuesta egipcia"), a post or a base of
+    // the state for violence ("attacked a police post").
+    std::optional<Actor> object = object_after(t, events[k], after);
     if (agent) {
       e.actor1 = agent->actor;
       if (before && before != agent) e.actor2 = before->actor;
+      else if (after && after != agent) e.actor2 = after->actor;
     } else {
       if (before) e.actor1 = before->actor;
       if (after) e.actor2 = after->actor;
     }
+    if (object && !(agent && before && before != agent)) e.actor2 = object;
+    if (other_side) e.actor2 = other_side->actor;
+    // "Four police officers were killed when their patrol struck a landmine": with no one else
+    // named, those the toll counts are the side acted on.
+    if (!e.actor2 && first_victim && Violent(e)) e.actor2 = first_victim->actor;
     // Demonstrators who turn violent are rioters; a demonstrating crowd is protesters.
     if (e.actor1 && e.event_type == "Riots" && (e.actor1->type == "Protesters" || e.actor1->type == "Civilians")) {
       e.actor1->type = "Rioters";
@@ -1125,7 +1274,16 @@ Assembled Assembler::Assemble(const Input& in) const {
       }
     }
     if (date) e.date = date->date;
-    const bool date_told = date && date->sentence == si;
+    // "Nine soldiers were killed, the army said in a statement on Tuesday": a date in the
+    // teller's incise after the trigger dates the telling, not the happening; such an event
+    // may still be a retelling of one told on another day.
+    bool date_of_telling = false;
+    if (date && date->sentence == si) {
+      for (uint32_t i = t.last + 1, end = TokenAt(tokens, date->span.begin); i < end && !date_of_telling; ++i) {
+        date_of_telling = is(i, VEILLE_SECTION("reporting")) || is(i, VEILLE_SECTION("told-by"));
+      }
+    }
+    const bool date_told = date && date->sentence == si && !date_of_telling;
     // Background: an event dated well before the publication ("in December 2011", "since
     // March") is context, not news of the day.
     if (e.date.value && in.doc.published &&
@@ -1158,9 +1316,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     if (!e.actor1 && e.plover == "COERCE" && e.event_type == "Strategic developments" && e.sub_event_type == "Other") {
       e.actor1 = Actor{"Government", "State forces", ""};
     }
-    if (e.sub_event_type == "Excessive force against protesters" && !e.actor2) {
-      e.actor2 = Actor{"Protesters", "Protesters", ""};
-    }
+    SettleSides(e, story_of_unrest);
     // What demonstrators and citizens demand or denounce, they address to the state when no
     // one else is named: "Los manifestantes exigen la renuncia de la presidenta".
     if ((e.plover == "REQUEST" || e.plover == "ACCUSE") && e.event_type.empty() && !e.actor2 && e.actor1 &&
@@ -1243,7 +1399,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       bool same_place = !e.location || !prior.location || e.location->name == prior.location->name ||
                         within(*e.location, *prior.location) || within(*prior.location, *e.location) ||
                         (!place_told && !date_told && !e.event_type.empty());
-      bool same_day = !e.date.value || !prior.date.value || e.date.value == prior.date.value;
+      bool same_day = !e.date.value || !prior.date.value || e.date.value == prior.date.value || date_of_telling;
       // The speakers of a coordinated subject each make their statement.
       bool same_speaker = !e.event_type.empty() || si != pj || !e.actor1 || !prior.actor1 ||
                           e.actor1->name == prior.actor1->name;
