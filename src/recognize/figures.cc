@@ -107,7 +107,8 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     return i < end && tokens[i].kind == TokenKind::kWord && w[i].size() >= 4 && !match(i, VEILLE_SECTION("link")) &&
            !match(i, VEILLE_SECTION("cue:*")) && !match(i, VEILLE_SECTION("after:*")) &&
            !match(i, VEILLE_SECTION("aux")) && !match(i, VEILLE_SECTION("unit")) && !match(i, VEILLE_SECTION("source-before")) && !match(i, VEILLE_SECTION("source-verb")) &&
-           !match(i, VEILLE_SECTION("subset")) && !match(i, VEILLE_SECTION("conjunction")) && !match(i, VEILLE_SECTION("phrase-end"));
+           !match(i, VEILLE_SECTION("subset")) && !match(i, VEILLE_SECTION("conjunction")) && !match(i, VEILLE_SECTION("phrase-end")) &&
+           !match(i, VEILLE_SECTION("restate-after"));
   };
   // The length of an age before a person noun ("9-year-old", "26-year-old"), else 0.
   auto age_at = [&](uint32_t i) -> uint32_t {
@@ -128,15 +129,18 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     return people && !HasArg(people, "inherit") ? people : nullptr;
   };
   bool mixed_groups = false;
+  bool own_link = false;  // the people are "theirs": "14 de sus miembros", "two of its men"
   auto parse_phrase = [&](uint32_t j, uint32_t number_last, bool weak) {
     Phrase ph;
     mixed_groups = false;
+    own_link = false;
     ph.last = number_last;
     uint32_t p = j;
     if (p < end && IsQuote(w[p]) && w[p] != "(") ++p;  // "'no fewer than 60' soldiers", "« des dizaines » de"
     for (int links = 0; links < 2; ++links) {
       const LexiconEntry* l = match(p, VEILLE_SECTION("link"));
       if (!l) break;
+      if (HasArg(l, "own")) own_link = true;  // "5 of their men", "deux de ses hommes"
       p += len(l);
     }
     const LexiconEntry *person = nullptr, *noun = nullptr;
@@ -181,10 +185,17 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     // entre los policías".
     for (int k = 0; k < 3; ++k) {
       uint32_t r = q;
-      const LexiconEntry* l = match(r, VEILLE_SECTION("link"));
-      if (l && (person || noun)) r += len(l);
+      // Up to two links: "membres de la police", "integrantes de la Policía Nacional".
+      for (int links = 0; links < 2; ++links) {
+        const LexiconEntry* l = match(r, VEILLE_SECTION("link"));
+        if (!l) break;
+        r += len(l);
+      }
       const LexiconEntry *p2 = nullptr, *n2 = nullptr;
       people_or_noun(r, &p2, &n2);
+      // "members of the rebel militia", "miembros de la banda criminal": an organisation
+      // names the group of its members, though it counts no one itself.
+      if (!p2 && !n2 && ph.person && r > q) p2 = match(r, VEILLE_SECTION("organisation:*"));
       if (!p2 && !n2 && free_word(q) && ph.person) {
         // One unlisted word between people and a noun: "familles indígenas desplazadas".
         people_or_noun(q + 1, &p2, &n2);
@@ -521,6 +532,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     // An article counts here only before people who end the phrase: "and a civilian driver",
     // not "a police spokesman said".
     const bool weak_people = n.weak && ph.person && !free_word(ph.last + 1);
+    uint32_t source_intro_last = 0;
     if (kind.empty() && previous && !n.plain_digits_year() && bare && (!n.weak || weak_people)) {
       bool close = n.first > previous->last;
       bool joined = false;
@@ -542,7 +554,13 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         }
       }
       close = close && joined && n.first - previous_number_last <= 6 + place_words;
-      bool sourced = match(j, VEILLE_SECTION("source-before")) != nullptr;
+      // "40.000, según los sindicatos", "les 150 évoquées la veille", "the 38 announced
+      // initially": another count of the same people.
+      const uint32_t intro = j < end && w[j] == "," ? j + 1 : j;
+      const LexiconEntry* according = match(intro, VEILLE_SECTION("source-before"));
+      bool sourced = according != nullptr || match(j, VEILLE_SECTION("restate-after")) != nullptr;
+      // The figure reaches its source's introduction, so that the source is the nearest.
+      if (according) source_intro_last = intro + len(according) - 1;
       uint32_t rs = 0;
       if (EndingAt(w, begin, n.first, VEILLE_SECTION("restate-before"), &rs)) sourced = true;
       bool among = match(j, VEILLE_SECTION("group-prep")) != nullptr || side != nullptr;
@@ -565,6 +583,20 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       }
     }
     if (ph.person && HasArg(ph.person, "inherit")) group = toll_figure ? toll_figure->figure.group : "unknown";
+    if (own_link && group == "unknown") {
+      // "border guards reported that 5 of their men were missing", "l'état-major déplore la
+      // mort de deux de ses hommes": theirs are of the group of whoever was named before.
+      for (uint32_t k = n.first; k-- > begin;) {
+        if (match(k, VEILLE_SECTION("force"))) {
+          group = "security_forces";
+          break;
+        }
+        if (const LexiconEntry* people = match(k, VEILLE_SECTION("person:*")); people && !HasArg(people, "inherit")) {
+          group = Suffix(people->section);
+          break;
+        }
+      }
+    }
     if (subset && !ph.person && previous) group = previous->figure.group;  // "dont trois par balle"
     // A second count of the same people: "448 000 selon la CGT et 118 000 selon le ministère".
     if (inherited && !subset && !ph.person && previous) group = previous->figure.group;
@@ -667,6 +699,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     if (after && (ph.noun == nullptr || after_last > f.last)) f.last = std::max(f.last, after_last);
     if (before && !ph.noun && !after) f.first = before_first;
     if (toll && !before && !ph.noun && !after) f.first = toll_first;
+    if (inherited) f.last = std::max(f.last, source_intro_last);
     f.figure.kind = kind;
     f.figure.value = n.value;
     f.figure.min = n.min;
@@ -727,8 +760,18 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
 
 std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token>& tokens, const Words& w,
                                                          uint32_t begin, uint32_t end,
-                                                         const std::vector<std::pair<uint32_t, uint32_t>>& stops) const {
-  // A source is a short noun phrase: it ends at punctuation, a date, a number or a verb.
+                                                         const std::vector<std::pair<uint32_t, uint32_t>>& stops,
+                                                         const std::vector<std::pair<uint32_t, uint32_t>>& numbers,
+                                                         const std::vector<std::pair<uint32_t, uint32_t>>& figures) const {
+  // The last token of the date, number or figure holding token i, or nullopt.
+  auto held_by = [](const std::vector<std::pair<uint32_t, uint32_t>>& spans, uint32_t i) -> std::optional<uint32_t> {
+    for (const auto& [a, b] : spans) {
+      if (i >= a && i <= b) return b;
+    }
+    return std::nullopt;
+  };
+  // A source is a short noun phrase: it ends at punctuation, a date, a number, a figure or a
+  // verb.
   auto stop_at = [&](uint32_t i) {
     if (IsPunct(tokens, i) && w[i] != "'" && w[i] != "-") return true;
     if (tokens[i].kind == TokenKind::kNumber) return true;
@@ -736,19 +779,46 @@ std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token
         lex_.Match(w, i, VEILLE_SECTION("after:*")) || lex_.Match(w, i, VEILLE_SECTION("source-stop"))) {
       return true;
     }
-    for (const auto& [a, b] : stops) {
-      if (i >= a && i <= b) return true;
-    }
-    return false;
+    return held_by(stops, i) || held_by(numbers, i) || held_by(figures, i);
   };
-  auto make = [&](uint32_t first, uint32_t last) {
-    SourceMention m{first, last, false};
+  // A source mention, or nullopt when the words name a count and not who made it ("Le bilan
+  // officiel fait état de 17 morts").
+  auto make = [&](uint32_t first, uint32_t last) -> std::optional<SourceMention> {
+    // "health officials cited by AFP", "l'état-major dans un communiqué": what follows is not
+    // the source.
+    for (uint32_t k = first + 1; k <= last; ++k) {
+      if (lex_.Match(w, k, VEILLE_SECTION("source-tail"))) {
+        last = k - 1;
+        break;
+      }
+    }
+    SourceMention m{first, last, false, first, last};
     // "a count by local media", "un bilan communiqué par la gendarmerie": the reporter.
     for (uint32_t k = first; k < last; ++k) {
       if (const LexiconEntry* strip = lex_.Match(w, k, VEILLE_SECTION("source-strip")); strip && k == first) {
         if (first + strip->words.size() <= last) m.first = first + static_cast<uint32_t>(strip->words.size());
         break;
       }
+    }
+    // "a new count communicated Thursday by the local authorities", "un bilan provisoire du
+    // ministère", "según un balance provisional del Ministerio": the count is not who
+    // reported it. The count noun is among the first three words, its preposition among the
+    // five after it.
+    for (uint32_t c = m.first; c < m.first + 3 && c <= last; ++c) {
+      const LexiconEntry* count = lex_.Match(w, c, VEILLE_SECTION("source-count"));
+      if (!count) continue;
+      bool stripped = false;
+      for (uint32_t k = c + static_cast<uint32_t>(count->words.size()); k <= c + 6 && k < last; ++k) {
+        if (const LexiconEntry* of = lex_.Match(w, k, VEILLE_SECTION("source-of"))) {
+          if (k + of->words.size() <= last) {
+            m.first = k + static_cast<uint32_t>(of->words.size());
+            stripped = true;
+          }
+          break;
+        }
+      }
+      if (!stripped && c + count->words.size() + 1 >= last + 1) return std::nullopt;  // the count alone
+      break;
     }
     const LexiconEntry* ana = lex_.Match(w, m.first, VEILLE_SECTION("source-anaphor"));
     m.anaphoric = ana && m.first + ana->words.size() == m.last + 1;
@@ -762,8 +832,29 @@ std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token
       uint32_t keep = HasArg(e, "keep-last") ? 1 : 0;
       uint32_t s = i + static_cast<uint32_t>(e->words.size()) - keep;
       uint32_t k = s + keep;
-      while (k < end && k - s < kMaxSourceTokens && !stop_at(k)) ++k;
-      if (k > s) out.push_back(make(s, k - 1));
+      // "según más de 20 testigos": a number that opens the source belongs to it.
+      for (const auto& [a, b] : numbers) {
+        if (a == k && !held_by(figures, k)) k = b + 1;
+      }
+      while (k < end && k - s < kMaxSourceTokens + 4) {
+        if (!stop_at(k)) {
+          ++k;
+          continue;
+        }
+        // "a count communicated Thursday by the authorities": a date before "by" is no end.
+        auto date_end = held_by(stops, k);
+        if (date_end && *date_end + 1 < end && lex_.Match(w, *date_end + 1, VEILLE_SECTION("source-of"))) {
+          k = *date_end + 1;
+          continue;
+        }
+        break;
+      }
+      if (k > s) {
+        if (auto m = make(s, k - 1)) {
+          m->reach_first = i;
+          out.push_back(*m);
+        }
+      }
       i = k > i ? k - 1 : i;
       continue;
     }
@@ -781,22 +872,44 @@ std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token
     if (verb_start > begin && IsPunct(tokens, verb_start - 1) && after < end && !stop_at(after)) {
       uint32_t k = after;
       while (k < end && k - after < kMaxSourceTokens && !stop_at(k)) ++k;
-      out.push_back(make(after, k - 1));
+      if (auto m = make(after, k - 1)) {
+        m->reach_first = verb_start;
+        out.push_back(*m);
+      }
       i = k - 1;
       continue;
     }
     // "The ministry said ...", "..., the ministry said.", "rights groups say".
     uint32_t s = verb_start;
     while (s > begin && verb_start - s < kMaxSourceTokens && !stop_at(s - 1)) --s;
+    if (s == verb_start && s > begin && lex_.Match(w, s - 1, VEILLE_SECTION("source-relative"))) --s;  // "qui a précisé"
     // Drop a leading conjunction: "mais l'Organisation ... avance", "tandis que le ministère".
     while (s < verb_start && (lex_.Match(w, s, VEILLE_SECTION("conjunction")) || lex_.Match(w, s, VEILLE_SECTION("source-lead")))) ++s;
     if (s < verb_start && verb_start - s <= 8) {
       // "le parquet de Lille, qui a précisé que ...": the relative pronoun stands for the
       // source named just before it.
+      const uint32_t verb_last = i + static_cast<uint32_t>(v->words.size()) - 1;
       if (lex_.Match(w, s, VEILLE_SECTION("source-relative"))) {
-        if (!out.empty()) out.push_back(out.back());
-      } else {
-        out.push_back(make(s, verb_start - 1));
+        // The words before the relative pronoun: "un bilan contesté par les autorités de
+        // Lagos qui n'évoquent que 2 morts"; else the source named before.
+        uint32_t e = s, r = s;
+        if (e > begin && w[e - 1] == ",") --e;
+        // The source named just before ("..., informed the civil protection, which added").
+        const bool just_named = !out.empty() && out.back().last + 1 >= e;
+        r = e;
+        while (!just_named && r > begin && e - r < kMaxSourceTokens && !stop_at(r - 1)) --r;
+        while (r < e && (lex_.Match(w, r, VEILLE_SECTION("conjunction")) || lex_.Match(w, r, VEILLE_SECTION("source-lead")))) ++r;
+        std::optional<SourceMention> named = r < e ? make(r, e - 1) : std::nullopt;
+        if (named && !named->anaphoric) {
+          named->reach_last = verb_last;
+          out.push_back(*named);
+        } else if (!out.empty()) {
+          out.push_back(out.back());
+          out.back().reach_last = verb_last;
+        }
+      } else if (auto m = make(s, verb_start - 1)) {
+        m->reach_last = verb_last;
+        out.push_back(*m);
       }
     }
   }

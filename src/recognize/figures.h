@@ -33,6 +33,10 @@ struct SourceMention {
   uint32_t first = 0;
   uint32_t last = 0;
   bool anaphoric = false;  // "it", "ces données": the source is named in an earlier sentence
+  // What the source governs from: its words with the verb or the "according to" that
+  // introduces them ("Le gouvernement fait état de", "selon un décompte de la chaîne CNN").
+  uint32_t reach_first = 0;
+  uint32_t reach_last = 0;
 };
 
 class FigureRecognizer {
@@ -45,8 +49,13 @@ class FigureRecognizer {
                                        uint32_t begin, uint32_t end, const std::vector<NumberMention>& numbers) const;
 
   // The sources named in the sentence, in text order: "according to X", "X said", "said X".
+  // `stops` are the dates, which a source never holds but a verb may have before its source;
+  // `numbers` and `figures` end a source ("six deaths" in "the ministry acknowledged only six
+  // deaths and said"), except a number that opens it ("según más de 20 testigos").
   std::vector<SourceMention> FindSources(const std::vector<Token>& tokens, const Words& words, uint32_t begin,
-                                         uint32_t end, const std::vector<std::pair<uint32_t, uint32_t>>& stops) const;
+                                         uint32_t end, const std::vector<std::pair<uint32_t, uint32_t>>& stops,
+                                         const std::vector<std::pair<uint32_t, uint32_t>>& numbers = {},
+                                         const std::vector<std::pair<uint32_t, uint32_t>>& figures = {}) const;
 
  private:
   // The entry of a section family ("cue:*") ending exactly at token `end_exclusive`,

@@ -81,7 +81,20 @@ Recognized Recognizer::Recognize(const NormalizedText& text, const Segmented& se
       if (!n.weak) out.numbers.push_back({span_of(n.first, n.last), si, n});
     }
     auto figures = m.figures.Recognize(text.text, tokens, words, begin, end, numbers);
-    std::vector<SourceMention> sources = m.figures.FindSources(tokens, words, begin, end, date_tokens);
+    std::vector<std::pair<uint32_t, uint32_t>> number_tokens, figure_tokens;  // no source holds them
+    for (const NumberMention& n : numbers) {
+      if (!n.weak) number_tokens.push_back({n.first, n.last});
+    }
+    for (const FigureMention& f : figures) {
+      // Only the stretch of the figure around its number: a parenthesis inside the figure
+      // ("Quelque 20 000 personnes, selon la préfecture, se sont rassemblées") may be a source.
+      uint32_t a = f.number_first, b = f.number_last;
+      while (a > f.first && tokens[a - 1].kind != TokenKind::kPunct) --a;
+      while (b < f.last && tokens[b + 1].kind != TokenKind::kPunct) ++b;
+      figure_tokens.push_back({a, b});
+    }
+    std::vector<SourceMention> sources =
+        m.figures.FindSources(tokens, words, begin, end, date_tokens, number_tokens, figure_tokens);
     // The source a figure takes: the nearest one named in its sentence; an anaphoric one
     // ("it said", "selon ces données") or none at all takes the one the sentence before
     // named, in the same paragraph.
@@ -91,7 +104,8 @@ Recognized Recognizer::Recognize(const NormalizedText& text, const Segmented& se
       const SourceMention* best = nullptr;
       uint32_t best_distance = UINT32_MAX;
       for (const SourceMention& src : sources) {
-        uint32_t distance = src.last < f.first ? f.first - src.last : (src.first > f.last ? src.first - f.last : 0);
+        uint32_t distance = src.reach_last < f.first ? f.first - src.reach_last
+                                                     : (src.reach_first > f.last ? src.reach_first - f.last : 0);
         if (distance < best_distance) {
           best = &src;
           best_distance = distance;
