@@ -1244,6 +1244,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   std::vector<uint32_t> out_sentence;
   std::vector<std::vector<bool>> out_subsets;
   std::vector<bool> out_place_told;  // the event's own sentence (or list) names its place
+  std::vector<bool> out_telling_date;  // the event's date is its teller's ("said on Tuesday")
   out.events.reserve(events.size());
   for (size_t k = 0; k < events.size(); ++k) {
     Event& e = events[k];
@@ -1391,15 +1392,20 @@ Assembled Assembler::Assemble(const Input& in) const {
       const bool damage_of_prior = e.sub_event_type == "Looting/property destruction" && prior_family == 1;
       // A place inside the country named by the other is the same place: "in northern Burkina
       // Faso" then "near Djibo".
-      auto within = [](const Location& inner, const Location& outer) {
-        return inner.country == outer.country && outer.geo_precision == 3 && outer.admin1.empty();
+      // So is a place inside the province the other named, for a retelling with no day of its
+      // own ("in the northwestern Bajaur district" then "The bomber detonated his explosives
+      // ... near Khar").
+      auto within = [&](const Location& inner, const Location& outer) {
+        return inner.country == outer.country && outer.geo_precision == 3 &&
+               (outer.admin1.empty() || (!date_told && inner.admin1 == outer.admin1));
       };
       // A retelling that names no place and no day of its own ("its fighters had killed nine
       // soldiers in the attack") is placed by its neighbours, not by what it says.
       bool same_place = !e.location || !prior.location || e.location->name == prior.location->name ||
                         within(*e.location, *prior.location) || within(*prior.location, *e.location) ||
                         (!place_told && !date_told && !e.event_type.empty());
-      bool same_day = !e.date.value || !prior.date.value || e.date.value == prior.date.value || date_of_telling;
+      bool same_day = !e.date.value || !prior.date.value || e.date.value == prior.date.value || date_of_telling ||
+                      out_telling_date[j];
       // The speakers of a coordinated subject each make their statement.
       bool same_speaker = !e.event_type.empty() || si != pj || !e.actor1 || !prior.actor1 ||
                           e.actor1->name == prior.actor1->name;
@@ -1433,6 +1439,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     out_sentence.push_back(si);
     out_subsets.push_back(subsets[k]);
     out_place_told.push_back(place_told);
+    out_telling_date.push_back(date_of_telling);
     out.events.push_back(std::move(e));
   }
   // Ids are unique in a document even when two events share trigger, class and actor (the
