@@ -2,22 +2,13 @@
 
 #include <unicode/uchar.h>
 
-#include <array>
-
+#include "base/ascii.h"
 #include "base/utf8.h"
 #include "normalize/fold.h"
 
 namespace veille::places {
 
 namespace {
-
-// A table, not comparisons: SplitPieces asks this of every byte of every text.
-constexpr std::array<bool, 256> kAsciiAlnum = [] {
-  std::array<bool, 256> table{};
-  for (int c = 0; c < 256; ++c) table[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  return table;
-}();
-inline bool IsAsciiAlnum(unsigned char c) { return kAsciiAlnum[c]; }
 
 bool IsPieceChar(char32_t c) {
   if (c < 0x80) return IsAsciiAlnum(static_cast<unsigned char>(c));

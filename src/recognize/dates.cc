@@ -629,7 +629,8 @@ std::vector<DateMention> DateRecognizer::Recognize(std::string_view text, const 
       std::string_view word = words[i];
       is_strong = c.Year(i).has_value() || word.find('/') != std::string_view::npos ||
                   std::count(word.begin(), word.end(), '.') == 2;
-    } else if (words.Has(i, Words::kHyphen | Words::kPossessive)) {
+    } else if (words.Has(i, Words::kHyphen | Words::kPossessive) && words[i].size() > 1) {
+      // "mid-January", "Monday's" (a dash standing alone is punctuation, not a date's word).
       is_strong = true;
     } else {
       is_strong = lex_.MatchAny(words, i, kStrongMask) != nullptr;
@@ -655,10 +656,37 @@ std::vector<DateMention> DateRecognizer::Recognize(std::string_view text, const 
     }
     core[i - begin] = is_core;
   }
+  // A word before the core opens a date only through a chain of opening phrases that lands
+  // on the core or a number ("desde" "el pasado" "sábado", "in the early hours of" "Monday"):
+  // "en los comicios de ayer" is tried at "de", not at "en" and "los".
+  static const std::bitset<kMaxSections> kOpeners = [] {
+    std::bitset<kMaxSections> mask;
+    for (SectionId id : {VEILLE_SECTION("since"), VEILLE_SECTION("last-before"), VEILLE_SECTION("day-prep"),
+                         VEILLE_SECTION("month-part"), VEILLE_SECTION("month-prep"), VEILLE_SECTION("year-prep"),
+                         VEILLE_SECTION("night-of"), VEILLE_SECTION("ago-before"), VEILLE_SECTION("relative"),
+                         VEILLE_SECTION("period"), VEILLE_SECTION("day-word")}) {
+      mask.set(id);
+    }
+    return mask;
+  }();
+  auto opens_to_core = [&](uint32_t i) {
+    uint32_t reached = i + 1;  // words before `reached` are inside or right after an opening phrase
+    for (uint32_t p = i; p < reached && p < end; ++p) {
+      // A day number far from its month is not core ("del 1 al 15 de diciembre").
+      if (p > i && (core[p - begin] || tokens[p].kind == TokenKind::kNumber || words.Has(p, Words::kDigitStart))) {
+        return true;
+      }
+      if (const LexiconEntry* e = lex_.MatchAny(words, p, kOpeners)) {
+        reached = std::max(reached, p + static_cast<uint32_t>(e->words.size()) + 1);
+      }
+    }
+    return false;
+  };
   for (uint32_t i = begin; i < end;) {
     bool candidate = false;
-    if (lex_.StartsAt(words, i) || core[i - begin]) {
+    if (core[i - begin] || lex_.StartsAt(words, i)) {
       for (uint32_t k = i; k < std::min(end, i + kReach) && !candidate; ++k) candidate = core[k - begin];
+      if (candidate && !core[i - begin]) candidate = opens_to_core(i);
     }
     if (!candidate && (out.empty() || out.back().last + 1 != i)) {
       ++i;

@@ -65,9 +65,7 @@ Words::Words(std::string_view text, const std::vector<Token>& tokens, const Voca
   // ASCII words (nearly all of them) are lower-cased, flagged and hashed in one pass; others
   // go through Unicode folding and are hashed afterwards.
   buffer_.resize(text.size() + tokens.size());
-  ranges_.reserve(tokens.size());
-  flags_.reserve(tokens.size());
-  if (vocabulary_) ids_.assign(tokens.size(), Vocabulary::kUnknown);
+  words_.reserve(tokens.size());
   size_t used = 0;
   std::string folded;
   for (size_t t = 0; t < tokens.size(); ++t) {
@@ -104,27 +102,23 @@ Words::Words(std::string_view text, const std::vector<Token>& tokens, const Voca
       hash = Vocabulary::HashOf(word);
       hyphen = word.find('-') != std::string_view::npos;
     }
-    ranges_.push_back({start, static_cast<uint32_t>(word.size())});
     uint8_t flags = hyphen ? kHyphen : 0;
     if (!word.empty() && word[0] >= '0' && word[0] <= '9') flags |= kDigitStart;
     if (word.ends_with("'s")) flags |= kPossessive;
-    flags_.push_back(flags);
     // Digits never start a lexicon entry; skip looking them up.
-    if (vocabulary_ && token.kind != TokenKind::kNumber) ids_[t] = vocabulary_->Find(word, hash);
+    const uint32_t id = vocabulary_ && token.kind != TokenKind::kNumber ? vocabulary_->Find(word, hash) : Vocabulary::kUnknown;
+    words_.push_back({start, static_cast<uint32_t>(word.size()), id, flags});
   }
   buffer_.resize(used);
 }
 
 Words::Words(const Words& from, std::span<const uint32_t> indices) : vocabulary_(from.vocabulary_) {
-  ranges_.reserve(indices.size());
-  flags_.reserve(indices.size());
-  if (vocabulary_) ids_.reserve(indices.size());
+  words_.reserve(indices.size());
   for (uint32_t i : indices) {
-    const uint32_t start = static_cast<uint32_t>(buffer_.size());
+    Word word = from.words_[i];
+    word.start = static_cast<uint32_t>(buffer_.size());
     buffer_.append(from[i]);
-    ranges_.push_back({start, from.ranges_[i].second});
-    flags_.push_back(from.flags_[i]);
-    if (vocabulary_) ids_.push_back(from.ids_[i]);
+    words_.push_back(word);
   }
 }
 
@@ -328,7 +322,7 @@ const LexiconEntry* Lexicon::MatchInGroups(const Starts& starting, const Words& 
     if (!wanted(g)) continue;
     if (indexed) {
       const LexiconEntry* found = nullptr;
-      const uint32_t second = i + 1 < w.size() ? w.ids_[i + 1] : Vocabulary::kUnknown;
+      const uint32_t second = i + 1 < w.size() ? w.words_[i + 1].id : Vocabulary::kUnknown;
       if (second != Vocabulary::kUnknown) {
         auto it = std::lower_bound(g.by_second.begin(), g.by_second.end(), second,
                                    [](const auto& entry, uint32_t id) { return entry.first < id; });

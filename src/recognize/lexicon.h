@@ -99,21 +99,25 @@ class Words {
   // Some of another text's words, in the given order: a phrase read around a gap, without
   // folding or looking the words up again.
   Words(const Words& from, std::span<const uint32_t> indices);
-  std::string_view operator[](size_t i) const { return {buffer_.data() + ranges_[i].first, ranges_[i].second}; }
-  size_t size() const { return ranges_.size(); }
+  std::string_view operator[](size_t i) const { return {buffer_.data() + words_[i].start, words_[i].length}; }
+  size_t size() const { return words_.size(); }
   // Shape of word i, noted while folding so recognisers need not scan it again.
   static constexpr uint8_t kHyphen = 1, kDigitStart = 2, kPossessive = 4;
-  bool Has(size_t i, uint8_t flag) const { return (flags_[i] & flag) != 0; }
+  bool Has(size_t i, uint8_t flag) const { return (words_[i].flags & flag) != 0; }
   const Vocabulary* vocabulary() const { return vocabulary_; }
-  uint32_t id(size_t i) const { return ids_[i]; }
+  uint32_t id(size_t i) const { return words_[i].id; }
 
  private:
   friend class Lexicon;
   const Vocabulary* vocabulary_ = nullptr;
-  std::vector<uint32_t> ids_;  // vocabulary ids of the words, when a vocabulary is given
+  // One record per word, in one array: a document's words cost two allocations, not four.
+  struct Word {
+    uint32_t start = 0, length = 0;  // the folded word in buffer_
+    uint32_t id = Vocabulary::kUnknown;  // its vocabulary id, when a vocabulary is given
+    uint8_t flags = 0;
+  };
+  std::vector<Word> words_;
   std::string buffer_;
-  std::vector<std::pair<uint32_t, uint32_t>> ranges_;
-  std::vector<uint8_t> flags_;
   // Without a vocabulary: each lexicon's lookup of word i, done once per word.
   struct Memo {
     const void* lexicon;
@@ -200,7 +204,7 @@ class Lexicon {
   // Inline: the recognisers call it for nearly every word.
   [[gnu::always_inline]] const Starts* Starting(const Words& w, size_t i) const {
     if (bound_ == w.vocabulary_ && bound_) {
-      uint32_t id = w.ids_[i];
+      uint32_t id = w.words_[i].id;
       return id < by_id_.size() ? by_id_[id] : nullptr;
     }
     return StartingSlow(w, i);

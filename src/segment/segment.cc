@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "base/ascii.h"
 #include "base/data.h"
 #include "base/utf8.h"
 
@@ -105,7 +106,7 @@ void Tokenize(std::string_view s, uint32_t base, std::vector<Token>& out) {
       while (i < n) {
         // ASCII letters and digits, nearly every byte of a word, need no decoding.
         const auto ascii = static_cast<unsigned char>(s[i]);
-        if (ascii < 0x80 && (IsAsciiAlpha(ascii) || IsDigit(ascii))) {
+        if (IsAsciiAlnum(ascii)) {
           ++i;
           continue;
         }
