@@ -29,9 +29,12 @@ uint32_t Vocabulary::Find(std::string_view word, uint64_t hash) const {
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.id == kUnknown) return kUnknown;
-    if (slot.hash == hash && slot.length == word.size() &&
-        std::string_view(chars_).substr(slot.offset, slot.length) == word) {
-      return slot.id;
+    if (slot.hash == hash && slot.length == word.size()) {
+      // Words are short: a byte loop beats a call to memcmp.
+      const char* known = chars_.data() + slot.offset;
+      size_t k = 0;
+      while (k < word.size() && known[k] == word[k]) ++k;
+      if (k == word.size()) return slot.id;
     }
   }
 }
