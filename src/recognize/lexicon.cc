@@ -11,6 +11,19 @@
 
 namespace veille::recognize {
 
+namespace {
+
+// Words are short: a byte loop beats a call to memcmp, which the comparison operators make.
+inline bool SameWord(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t k = 0; k < a.size(); ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 SectionId InternSection(std::string_view name) {
   static std::mutex mutex;
   static std::unordered_map<std::string, SectionId> ids;
@@ -29,13 +42,7 @@ uint32_t Vocabulary::Find(std::string_view word, uint64_t hash) const {
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.id == kUnknown) return kUnknown;
-    if (slot.hash == hash && slot.length == word.size()) {
-      // Words are short: a byte loop beats a call to memcmp.
-      const char* known = chars_.data() + slot.offset;
-      size_t k = 0;
-      while (k < word.size() && known[k] == word[k]) ++k;
-      if (k == word.size()) return slot.id;
-    }
+    if (slot.hash == hash && SameWord(std::string_view(chars_.data() + slot.offset, slot.length), word)) return slot.id;
   }
 }
 
@@ -334,7 +341,7 @@ const LexiconEntry* Lexicon::MatchInGroups(const Starts& starting, const Words& 
           if (best && e.words.size() <= best->words.size()) break;
           if (i + e.words.size() > w.size()) continue;
           bool all = true;
-          for (size_t x = 2; x < e.words.size() && all; ++x) all = w[i + x] == e.words[x];
+          for (size_t x = 2; x < e.words.size() && all; ++x) all = SameWord(w[i + x], e.words[x]);
           if (all) found = &e;
         }
       }
@@ -347,7 +354,7 @@ const LexiconEntry* Lexicon::MatchInGroups(const Starts& starting, const Words& 
       if (best && e.words.size() <= best->words.size()) break;
       if (i + e.words.size() > w.size()) continue;
       bool all = true;
-      for (size_t x = 1; x < e.words.size() && all; ++x) all = w[i + x] == e.words[x];
+      for (size_t x = 1; x < e.words.size() && all; ++x) all = SameWord(w[i + x], e.words[x]);
       if (all) {
         best = &e;
         break;
