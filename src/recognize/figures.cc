@@ -130,10 +130,12 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
   };
   bool mixed_groups = false;
   bool own_link = false;  // the people are "theirs": "14 de sus miembros", "two of its men"
+  bool own_of_thing = false;  // ... and "its": the owner is a force or an organisation, never people
   auto parse_phrase = [&](uint32_t j, uint32_t number_last, bool weak) {
     Phrase ph;
     mixed_groups = false;
     own_link = false;
+    own_of_thing = false;
     ph.last = number_last;
     uint32_t p = j;
     if (p < end && IsQuote(w[p]) && w[p] != "(") ++p;  // "'no fewer than 60' soldiers", "« des dizaines » de"
@@ -141,6 +143,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       const LexiconEntry* l = match(p, VEILLE_SECTION("link"));
       if (!l) break;
       if (HasArg(l, "own")) own_link = true;  // "5 of their men", "deux de ses hommes"
+      if (HasArg(l, "its")) own_of_thing = true;  // "7 of its delegates": an organisation's, not people's
       p += len(l);
     }
     const LexiconEntry *person = nullptr, *noun = nullptr;
@@ -591,6 +594,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
           group = "security_forces";
           break;
         }
+        if (own_of_thing) continue;
         if (const LexiconEntry* people = match(k, VEILLE_SECTION("person:*")); people && !HasArg(people, "inherit")) {
           group = Suffix(people->section);
           break;
@@ -633,6 +637,12 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         const LexiconEntry* people = match(ph.last + 2 + len(all), VEILLE_SECTION("person:*"));
         if (people && !HasArg(people, "inherit")) group = Suffix(people->section);
       }
+    }
+    // "Les forces de sécurité ont tué 12 militants" (translated from English): people killed by
+    // an active verb are fighters, though the word alone names activists.
+    if (ph.person && HasArg(ph.person, "fighters-if-killed") && kind == "killed" && before &&
+        before->section == "cue:killed" && before->words.back() != "de" && before->words.back() != "d'") {
+      group = "militants";
     }
     // "L'armée a perdu 17 hommes", "lost four of their own": a force counts its own dead.
     if (before && HasArg(before, "own") && group == "unknown") group = "security_forces";
