@@ -37,7 +37,7 @@ Action AddExtract(CLI::App& app) {
       std::string text;
       for (const Event& e : a.events) {
         if (*acled && e.event_type.empty()) continue;
-        text += output::Dump(output::ToJson(e));
+        output::AppendJson(text, e);
         text += '\n';
       }
       return text;

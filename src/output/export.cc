@@ -99,7 +99,13 @@ std::string CsvField(const std::string& s) {
 Status WriteEvents(const std::vector<Event>& events, const std::string& format, std::ostream& out,
                    const CountryNamer& country_name) {
   if (format == "jsonl") {
-    for (const Event& e : events) out << Dump(ToJson(e)) << '\n';
+    std::string line;
+    for (const Event& e : events) {
+      line.clear();
+      AppendJson(line, e);
+      line += '\n';
+      out << line;
+    }
   } else if (format == "csv") {
     WriteCsv(events, out, country_name);
   } else if (format == "geojson") {

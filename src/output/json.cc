@@ -1,5 +1,9 @@
 #include "output/json.h"
 
+#include <charconv>
+
+#include "base/utf8.h"
+
 namespace veille::output {
 
 namespace {
@@ -129,6 +133,184 @@ Result<Event> EventFromJson(const json& j) {
 
 std::string Dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+namespace {
+
+// The writer below follows nlohmann's dump byte for byte: keys in sorted order (its objects
+// are std::maps), strings escaped as it escapes them, numbers as it prints them.
+void AppendString(std::string& out, std::string_view s) {
+  // Invalid UTF-8 (which ingest repairs, so rare) is left to nlohmann's replacement rules.
+  for (size_t i = 0; i < s.size();) {
+    const int n = ValidSequenceLength(s, i);
+    if (n == 0) {
+      out += Dump(json(std::string(s)));
+      return;
+    }
+    i += static_cast<size_t>(n);
+  }
+  out += '"';
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          static constexpr char kHex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 0xF];
+        } else {
+          out += ch;
+        }
+    }
+  }
+  out += '"';
+}
+
+void AppendStringOrNull(std::string& out, const std::string& s) {
+  if (s.empty()) {
+    out += "null";
+  } else {
+    AppendString(out, s);
+  }
+}
+
+template <typename Int>
+void AppendInt(std::string& out, Int v) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, end);
+}
+
+template <typename Int>
+void AppendIntOrNull(std::string& out, const std::optional<Int>& v) {
+  if (v) {
+    AppendInt(out, *v);
+  } else {
+    out += "null";
+  }
+}
+
+// Doubles go through nlohmann's own printer (shortest round trip, ".0" on whole numbers):
+// there are three per event, not worth a second implementation.
+void AppendDouble(std::string& out, double v) { out += json(v).dump(); }
+
+void AppendActorOrNull(std::string& out, const std::optional<Actor>& a) {
+  if (!a) {
+    out += "null";
+    return;
+  }
+  out += "{\"country\":";
+  AppendStringOrNull(out, a->country);
+  out += ",\"name\":";
+  AppendString(out, a->name);
+  out += ",\"type\":";
+  AppendString(out, a->type);
+  out += '}';
+}
+
+}  // namespace
+
+void AppendJson(std::string& out, const Event& e) {
+  out += "{\"actor1\":";
+  AppendActorOrNull(out, e.actor1);
+  out += ",\"actor2\":";
+  AppendActorOrNull(out, e.actor2);
+  out += ",\"confidence\":";
+  AppendDouble(out, e.confidence);
+  out += ",\"date\":{\"precision\":";
+  AppendString(out, e.date.precision);
+  out += ",\"relative\":";
+  AppendStringOrNull(out, e.date.relative);
+  out += ",\"text\":";
+  AppendStringOrNull(out, e.date.text);
+  out += ",\"value\":";
+  if (e.date.value) {
+    AppendString(out, FormatIsoDate(*e.date.value));
+  } else {
+    out += "null";
+  }
+  out += "},\"doc_id\":";
+  AppendString(out, e.doc_id);
+  out += ",\"event_id\":";
+  AppendString(out, e.event_id);
+  out += ",\"event_type\":";
+  AppendStringOrNull(out, e.event_type);
+  out += ",\"evidence\":[";
+  for (size_t k = 0; k < e.evidence.size(); ++k) {
+    const Evidence& ev = e.evidence[k];
+    out += k ? ",{\"end\":" : "{\"end\":";
+    AppendInt(out, ev.end);
+    out += ",\"start\":";
+    AppendInt(out, ev.start);
+    out += ",\"text\":";
+    AppendString(out, ev.text);
+    out += '}';
+  }
+  out += "],\"fatalities\":";
+  AppendInt(out, e.fatalities);
+  out += ",\"figures\":[";
+  for (size_t k = 0; k < e.figures.size(); ++k) {
+    const Figure& f = e.figures[k];
+    out += k ? ",{\"approx\":" : "{\"approx\":";
+    out += f.approx ? "true" : "false";
+    out += ",\"end\":";
+    AppendInt(out, f.end);
+    out += ",\"group\":";
+    AppendString(out, f.group);
+    out += ",\"kind\":";
+    AppendString(out, f.kind);
+    out += ",\"max\":";
+    AppendIntOrNull(out, f.max);
+    out += ",\"min\":";
+    AppendIntOrNull(out, f.min);
+    out += ",\"source\":";
+    AppendStringOrNull(out, f.source);
+    out += ",\"start\":";
+    AppendInt(out, f.start);
+    out += ",\"text\":";
+    AppendString(out, f.text);
+    out += ",\"value\":";
+    AppendInt(out, f.value);
+    out += '}';
+  }
+  out += "],\"lang\":";
+  AppendString(out, e.lang);
+  out += ",\"location\":";
+  if (e.location) {
+    const Location& l = *e.location;
+    out += "{\"admin1\":";
+    AppendStringOrNull(out, l.admin1);
+    out += ",\"country\":";
+    AppendStringOrNull(out, l.country);
+    out += ",\"geo_precision\":";
+    AppendInt(out, l.geo_precision);
+    out += ",\"geonames_id\":";
+    AppendIntOrNull(out, l.geonames_id);
+    out += ",\"lat\":";
+    AppendDouble(out, l.lat);
+    out += ",\"lon\":";
+    AppendDouble(out, l.lon);
+    out += ",\"name\":";
+    AppendString(out, l.name);
+    out += ",\"text\":";
+    AppendStringOrNull(out, l.text);
+    out += '}';
+  } else {
+    out += "null";
+  }
+  out += ",\"plover\":";
+  AppendString(out, e.plover);
+  out += ",\"sub_event_type\":";
+  AppendStringOrNull(out, e.sub_event_type);
+  out += '}';
 }
 
 }  // namespace veille::output

@@ -18,4 +18,8 @@ Result<Event> EventFromJson(const nlohmann::json& j);
 // Serialises with non-ASCII kept as UTF-8 and invalid bytes replaced, never throwing.
 std::string Dump(const nlohmann::json& j);
 
+// Appends exactly the text of Dump(ToJson(event)), written directly: `extract` writes one per
+// event, and building the json tree first cost about as much as analysing the document.
+void AppendJson(std::string& out, const Event& event);
+
 }  // namespace veille::output

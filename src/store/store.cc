@@ -199,8 +199,10 @@ Result<bool> Store::Add(const pipeline::Analysis& a) {
       } else {
         ev.BindNull(8).BindNull(9).BindNull(10).BindNull(11).BindNull(12).BindNull(13);
       }
+      std::string record;
+      output::AppendJson(record, e);
       ev.Bind(14, ActorLabel(e.actor1)).Bind(15, ActorLabel(e.actor2)).Bind(16, e.fatalities)
-          .Bind(17, e.confidence).Bind(18, output::Dump(output::ToJson(e)));
+          .Bind(17, e.confidence).Bind(18, record);
       step = ev.Step();
       if (step != SQLITE_CONSTRAINT) break;
     }

@@ -81,5 +81,37 @@ TEST(Dump, NeverThrowsOnInvalidUtf8) {
   EXPECT_NO_THROW(Dump(j));
 }
 
+// AppendJson promises the bytes of Dump(ToJson(e)); these events exercise every branch it
+// writes by hand (nulls, escapes, control bytes, invalid UTF-8, awkward doubles).
+TEST(AppendJson, WritesExactlyWhatDumpOfToJsonWrites) {
+  std::vector<Event> events;
+  events.push_back(SampleEvent());
+  events.push_back(Event{});  // every optional field empty
+  Event odd = SampleEvent();
+  odd.doc_id = "quote \" backslash \\ tab \t newline \n return \r feed \f back \b bell \x07 del \x7f";
+  odd.evidence.push_back({5, 9, "Zhanaözen — «Алматы» 🙂 \x01\x1f"});
+  odd.evidence.push_back({1, 2, std::string("cut \xC3 in two \xFF\xFE")});
+  odd.figures.push_back({"injured", -3, std::nullopt, 7, true, "protesters", "", "", 0, 4294967295u});
+  odd.location->lat = 0.1 + 0.2;
+  odd.location->lon = -180.0;
+  odd.location->geonames_id = std::nullopt;
+  odd.location->admin1.clear();
+  odd.actor1->country.clear();
+  odd.actor2 = Actor{"Rioters", "Rioters", "KZ"};
+  odd.fatalities = -1;
+  odd.confidence = 1e-7;
+  events.push_back(odd);
+  Event big = odd;
+  big.confidence = 1e21;
+  big.location->lat = 43.0;
+  big.date.value.reset();
+  events.push_back(big);
+  for (const Event& e : events) {
+    std::string direct;
+    AppendJson(direct, e);
+    EXPECT_EQ(direct, Dump(ToJson(e)));
+  }
+}
+
 }  // namespace
 }  // namespace veille::output
