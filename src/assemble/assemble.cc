@@ -134,6 +134,25 @@ void SettleSides(Event& e, bool story_of_unrest) {
   if (arrests && !story_of_unrest) e.actor2 = Actor{"Civilians", "Civilians", ""};
 }
 
+// Where the dateline ends ("KABUL, June 4 (Veille Wire) -"): the dash after a dateline place
+// opening the article; 0 without one.
+uint32_t DatelineEnd(const Input& in) {
+  uint32_t dateline_end = 0;
+  if (in.places && !in.segmented.sentences.empty()) {
+    const std::string_view text = in.normalized.text;
+    for (const places::PlaceMention& pm : in.places->mentions) {
+      if (!pm.dateline) continue;
+      const std::string_view head = text.substr(0, std::min<size_t>(text.size(), pm.span.end + 80));
+      for (std::string_view dash : {" - ", " \u2013 ", " \u2014 "}) {
+        const size_t at = head.find(dash, pm.span.end);
+        if (at != std::string_view::npos && (dateline_end == 0 || at < dateline_end)) dateline_end = static_cast<uint32_t>(at);
+      }
+      break;
+    }
+  }
+  return dateline_end;
+}
+
 }  // namespace
 
 int64_t Fatalities(const std::vector<Figure>& figures, const std::vector<bool>& subset) {
@@ -877,6 +896,80 @@ Assembled Assembler::Assemble(const Input& in) const {
   // kind, else to the last fitting event earlier in the paragraph.
   const auto& figures = in.recognized.figures;
   std::vector<std::vector<bool>> subsets(events.size());
+  const uint32_t dateline_end = DatelineEnd(in);
+  // The day a sentence tells (the date nearest its trigger, not the dateline's), else the
+  // last one told earlier in its paragraph.
+  auto day_told = [&](uint32_t sentence, uint32_t trigger_byte) -> std::optional<CivilDate> {
+    const recognize::Date* date = nullptr;
+    uint32_t best = UINT32_MAX;
+    for (const recognize::Date& d : in.recognized.dates) {
+      if (d.sentence != sentence || d.span.end <= dateline_end || !d.date.value) continue;
+      const uint32_t distance = trigger_byte > d.span.begin ? trigger_byte - d.span.begin : d.span.begin - trigger_byte;
+      if (distance < best) {
+        best = distance;
+        date = &d;
+      }
+    }
+    if (!date) {  // else the last date told earlier in the paragraph
+      const uint32_t paragraph = in.segmented.sentences[sentence].paragraph;
+      for (const recognize::Date& d : in.recognized.dates) {
+        if (d.sentence < sentence && in.segmented.sentences[d.sentence].paragraph == paragraph &&
+            d.span.end > dateline_end && d.date.value) {
+          date = &d;
+        }
+      }
+    }
+    return date ? date->date.value : std::nullopt;
+  };
+  // A toll given later in the story with no fitting event of its own ("Hospital sources
+  // counted 43 dead") belongs to the last fitting event of the few sentences before it; but
+  // an event told in between on an earlier day and with no toll of its own ("Fighting had
+  // broken out on Friday") is background: the toll goes to the later happening that has one.
+  auto story_event_of_later_toll = [&](const recognize::FigureFound& f) -> int {
+    int nearest = -1, holder = -1;
+    for (size_t k = events.size(); k-- > 0;) {
+      if (event_sentence[k] >= f.sentence || f.sentence - event_sentence[k] > 5 || !Fits(f.figure.kind, events[k])) {
+        continue;
+      }
+      if (nearest < 0) nearest = static_cast<int>(k);
+      bool toll = false;
+      for (const Figure& g : events[k].figures) toll = toll || g.kind == "killed" || g.kind == "injured";
+      if (toll) {
+        holder = static_cast<int>(k);
+        break;
+      }
+    }
+    if (nearest < 0 || holder < 0 || holder == nearest || f.figure.kind == "arrested" || f.figure.kind == "participants") {
+      return nearest;
+    }
+    auto day_of = [&](int k) {
+      return day_told(event_sentence[k], tokens[triggers[event_trigger[k]].first].span.begin);
+    };
+    const auto near_day = day_of(nearest), holder_day = day_of(holder);
+    if (near_day && holder_day && recognize::DaysFromCivil(*near_day) < recognize::DaysFromCivil(*holder_day)) return holder;
+    return nearest;
+  };
+  // A toll of a demonstration's sentence with no violent event of its own ("des
+  // manifestations ... qui ont fait une cinquantaine de morts") is the demonstration's: force
+  // killed or wounded people at it (excessive force, until the story says the crowd rioted).
+  auto demonstration_of_toll = [&](const recognize::FigureFound& f) -> int {
+    if (f.figure.kind != "killed" && f.figure.kind != "injured") return -1;
+    int best = -1;
+    uint32_t best_distance = UINT32_MAX;
+    for (size_t k = 0; k < events.size(); ++k) {
+      if (event_sentence[k] != f.sentence || events[k].event_type != "Protests") continue;
+      const uint32_t tb = tokens[triggers[event_trigger[k]].first].span.begin;
+      const uint32_t distance = tb > f.span.begin ? tb - f.span.begin : f.span.begin - tb;
+      if (distance < best_distance) {
+        best = static_cast<int>(k);
+        best_distance = distance;
+      }
+    }
+    if (best >= 0 && !Violent(events[best])) {
+      SetClass(events[best], "Protests", "Excessive force against protesters", "ASSAULT");
+    }
+    return best;
+  };
   for (const recognize::FigureFound& f : figures) {
     if (f.restated) continue;
     const uint32_t figure_token = TokenAt(tokens, f.span.begin);
@@ -893,16 +986,8 @@ Assembled Assembler::Assemble(const Input& in) const {
         best_distance = distance;
       }
     }
-    if (best < 0) {
-      // A toll given later in the story ("Hospital sources counted 43 dead") belongs to the
-      // last fitting event of the few sentences before it.
-      for (size_t k = events.size(); k-- > 0;) {
-        if (event_sentence[k] < f.sentence && f.sentence - event_sentence[k] <= 5 && Fits(f.figure.kind, events[k])) {
-          best = static_cast<int>(k);
-          break;
-        }
-      }
-    }
+    if (best < 0) best = demonstration_of_toll(f);
+    if (best < 0) best = story_event_of_later_toll(f);
     if (best < 0 && (f.figure.kind == "killed" || f.figure.kind == "injured")) {
       // A toll told before its happening ("The government reported 11 dead since Thursday.
       // ... Clashes broke out on Thursday afternoon") belongs to the first violent event of
@@ -1228,19 +1313,45 @@ Assembled Assembler::Assemble(const Input& in) const {
   }
 
   // Date, place, evidence, fatalities, id, confidence.
-  // Where the dateline ends: the dash after a dateline place opening the article.
-  uint32_t dateline_end = 0;
-  if (in.places && !in.segmented.sentences.empty()) {
-    for (const places::PlaceMention& pm : in.places->mentions) {
-      if (!pm.dateline) continue;
-      const std::string_view head = std::string_view(text).substr(0, std::min<size_t>(text.size(), pm.span.end + 80));
-      for (std::string_view dash : {" - ", " \u2013 ", " \u2014 "}) {
-        const size_t at = head.find(dash, pm.span.end);
-        if (at != std::string_view::npos && (dateline_end == 0 || at < dateline_end)) dateline_end = static_cast<uint32_t>(at);
+  // A date that dates the telling rather than the happening: the dateline's (when the story
+  // was filed), one said with its reporting verb ("a rights group said on Tuesday", "a
+  // affirmé mardi", "an army statement on Sunday said"), or the day a toll that names the
+  // happening was revised ("the death toll from an attack ... rose to 40 on Tuesday", "le
+  // bilan de l'attentat s'est alourdi mercredi").
+  const SectionId kReportingVerb = VEILLE_SECTION("reporting"), kToldBy = VEILLE_SECTION("told-by");
+  auto telling_date = [&](const recognize::Date& d, const Found& t) {
+    if (d.sentence != t.sentence) return false;
+    if (d.span.end <= dateline_end) return true;
+    const uint32_t first = TokenAt(tokens, d.span.begin), after = TokenAt(tokens, d.span.end);
+    const uint32_t sentence_first = in.segmented.sentences[t.sentence].first_token;
+    for (uint32_t i = first > sentence_first + 3 ? first - 3 : sentence_first; i < first; ++i) {
+      for (SectionId section : {kReportingVerb, kToldBy}) {
+        const LexiconEntry* r = lex.Match(w, i, section);
+        if (r && i + r->words.size() == first) return true;
       }
-      break;
     }
-  }
+    if (is(after, kReportingVerb) || is(after, kToldBy)) return true;
+    const uint32_t tb = tokens[t.first].span.begin, te = tokens[t.last].span.end;
+    for (const recognize::FigureFound& f : in.recognized.figures) {
+      if (f.sentence == t.sentence && (f.figure.kind == "killed" || f.figure.kind == "injured") &&
+          f.span.begin < tb && te < f.span.end) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // An event made only by the verb of a toll ("22 people had been killed", "nueve personas
+  // murieron") in a sentence that names no place tells the toll of a happening already told.
+  auto toll_only = [&](const Found& t) {
+    const uint32_t tb = tokens[t.first].span.begin, te = tokens[t.last].span.end;
+    for (const recognize::FigureFound& f : in.recognized.figures) {
+      if (f.sentence == t.sentence && (f.figure.kind == "killed" || f.figure.kind == "injured") &&
+          f.span.begin <= tb && te <= f.span.end) {
+        return true;
+      }
+    }
+    return false;
+  };
   std::vector<uint32_t> out_sentence;
   std::vector<std::vector<bool>> out_subsets;
   std::vector<bool> out_place_told;  // the event's own sentence (or list) names its place
@@ -1284,6 +1395,7 @@ Assembled Assembler::Assemble(const Input& in) const {
         date_of_telling = is(i, VEILLE_SECTION("reporting")) || is(i, VEILLE_SECTION("told-by"));
       }
     }
+    date_of_telling = date_of_telling || (date && telling_date(*date, t));
     const bool date_told = date && date->sentence == si && !date_of_telling;
     // Background: an event dated well before the publication ("in December 2011", "since
     // March") is context, not news of the day.
@@ -1376,63 +1488,77 @@ Assembled Assembler::Assemble(const Input& in) const {
     // the same family (violence, or demonstration) within four sentences, at the same place
     // and day, joins the earlier one; the more specific class and every figure are kept.
     const bool place_told = listed_at[k].has_value() || sentence_has_place[si];
+    const bool toll_told = Violent(e) && toll_only(t);
     bool merged = false;
     const auto [family, level] = rank(e);
-    for (size_t j = out.events.size(); j-- > 0 && !merged;) {
-      Event& prior = out.events[j];
-      const uint32_t pj = out_sentence[j];
-      // Copies made per speaker or per place come after later events: they are separate on
-      // purpose and are not merged back (measured: merging them costs 0.003-0.004 F1).
-      if (pj > si || si - pj > 4) break;
-      const auto [prior_family, prior_level] = rank(prior);
-      bool same_class = prior.plover == e.plover && prior.sub_event_type == e.sub_event_type;
-      bool same_family = family != 0 && family == prior_family;
-      // Property burnt or looted after a riot is told is the riot's damage (an attack's may be
-      // a raid of its own: "then set fire to a dozen houses").
-      const bool damage_of_prior = e.sub_event_type == "Looting/property destruction" && prior_family == 1;
-      // A place inside the country named by the other is the same place: "in northern Burkina
-      // Faso" then "near Djibo".
-      // So is a place inside the province the other named, for a retelling with no day of its
-      // own ("in the northwestern Bajaur district" then "The bomber detonated his explosives
-      // ... near Khar").
-      auto within = [&](const Location& inner, const Location& outer) {
-        return inner.country == outer.country && outer.geo_precision == 3 &&
-               (outer.admin1.empty() || (!date_told && inner.admin1 == outer.admin1));
-      };
-      // A retelling that names no place and no day of its own ("its fighters had killed nine
-      // soldiers in the attack") is placed by its neighbours, not by what it says.
-      bool same_place = !e.location || !prior.location || e.location->name == prior.location->name ||
-                        within(*e.location, *prior.location) || within(*prior.location, *e.location) ||
-                        (!place_told && !date_told && !e.event_type.empty());
-      bool same_day = !e.date.value || !prior.date.value || e.date.value == prior.date.value || date_of_telling ||
-                      out_telling_date[j];
-      // The speakers of a coordinated subject each make their statement.
-      bool same_speaker = !e.event_type.empty() || si != pj || !e.actor1 || !prior.actor1 ||
-                          e.actor1->name == prior.actor1->name;
-      // Statements, demands and other acts outside ACLED are each their own event when told
-      // by another speaker: "The UN called for calm ... The EU called for talks".
-      const bool other_speaker = e.event_type.empty() && si != pj &&
-                                 (!e.actor1 || !prior.actor1 || e.actor1->name != prior.actor1->name);
-      if (!same_place || !same_day || !same_speaker || other_speaker) continue;
-      if (same_class || same_family || damage_of_prior) {
-        prior.evidence.insert(prior.evidence.end(), e.evidence.begin(), e.evidence.end());
-        if (!prior.date.value && e.date.value) prior.date = e.date;
-        // The retelling's place inside the first telling's country is the more precise one:
-        // "an attack in northern Burkina Faso", then "near Djibo" (ACLED codes the most
-        // precise place the story gives).
-        if (e.location && prior.location && e.location->country == prior.location->country &&
-            e.location->geo_precision < prior.location->geo_precision && place_told) {
-          prior.location = e.location;
+    // A retelling joins the nearest earlier telling of its own class before one of its family
+    // ("repelled an assault on Sake" is the fighting the lead told, not the shelling told
+    // since).
+    for (int pass = 0; pass < 2 && !merged; ++pass) {
+      for (size_t j = out.events.size(); j-- > 0 && !merged;) {
+        Event& prior = out.events[j];
+        const uint32_t pj = out_sentence[j];
+        // Copies made per speaker or per place come after later events: they are separate on
+        // purpose and are not merged back (measured: merging them costs 0.003-0.004 F1).
+        if (pj > si || si - pj > 4) break;
+        const auto [prior_family, prior_level] = rank(prior);
+        bool same_class = prior.plover == e.plover && prior.sub_event_type == e.sub_event_type;
+        bool same_family = family != 0 && family == prior_family;
+        // Property burnt or looted after a riot is told is the riot's damage (an attack's may be
+        // a raid of its own: "then set fire to a dozen houses").
+        const bool damage_of_prior = e.sub_event_type == "Looting/property destruction" && prior_family == 1;
+        // A place inside the country named by the other is the same place: "in northern Burkina
+        // Faso" then "near Djibo".
+        // So is a place inside the province the other named, for a retelling with no day of its
+        // own ("in the northwestern Bajaur district" then "The bomber detonated his explosives
+        // ... near Khar").
+        auto within = [&](const Location& inner, const Location& outer) {
+          return inner.country == outer.country && outer.geo_precision == 3 &&
+                 (outer.admin1.empty() || (!date_told && inner.admin1 == outer.admin1));
+        };
+        // A retelling that names no place and no day of its own ("its fighters had killed nine
+        // soldiers in the attack") is placed by its neighbours, not by what it says.
+        bool same_place = !e.location || !prior.location || e.location->name == prior.location->name ||
+                          within(*e.location, *prior.location) || within(*prior.location, *e.location) ||
+                          (!place_told && !date_told && !e.event_type.empty()) || (toll_told && !place_told);
+        bool same_day = !e.date.value || !prior.date.value || e.date.value == prior.date.value || date_of_telling ||
+                        out_telling_date[j];
+        // The speakers of a coordinated subject each make their statement.
+        bool same_speaker = !e.event_type.empty() || si != pj || !e.actor1 || !prior.actor1 ||
+                            e.actor1->name == prior.actor1->name;
+        // Statements, demands and other acts outside ACLED are each their own event when told
+        // by another speaker: "The UN called for calm ... The EU called for talks".
+        const bool other_speaker = e.event_type.empty() && si != pj &&
+                                   (!e.actor1 || !prior.actor1 || e.actor1->name != prior.actor1->name);
+        if (!same_place || !same_day || !same_speaker || other_speaker) continue;
+        // A toll told on its own joins the violent happening before it, whatever its class.
+        const bool toll_of_prior = toll_told && Violent(prior);
+        if (pass == 0 && !same_class) continue;
+        if (same_class || same_family || damage_of_prior || toll_of_prior) {
+          prior.evidence.insert(prior.evidence.end(), e.evidence.begin(), e.evidence.end());
+          if (!prior.date.value && e.date.value) prior.date = e.date;
+          // The day of the happening replaces the day it was told.
+          if (out_telling_date[j] && date_told && e.date.value) {
+            prior.date = e.date;
+            out_telling_date[j] = false;
+          }
+          // The retelling's place inside the first telling's country is the more precise one:
+          // "an attack in northern Burkina Faso", then "near Djibo" (ACLED codes the most
+          // precise place the story gives).
+          if (e.location && prior.location && e.location->country == prior.location->country &&
+              e.location->geo_precision < prior.location->geo_precision && place_told) {
+            prior.location = e.location;
+          }
+          if (same_family && level > prior_level && !toll_told) {
+            prior.plover = e.plover;
+            prior.event_type = e.event_type;
+            prior.sub_event_type = e.sub_event_type;
+          }
+          FillActors(prior, e);
+          AbsorbFigures(prior, out_subsets[j], e, subsets[k]);
+          prior.fatalities = Fatalities(prior.figures, out_subsets[j]);
+          merged = true;
         }
-        if (same_family && level > prior_level) {
-          prior.plover = e.plover;
-          prior.event_type = e.event_type;
-          prior.sub_event_type = e.sub_event_type;
-        }
-        FillActors(prior, e);
-        AbsorbFigures(prior, out_subsets[j], e, subsets[k]);
-        prior.fatalities = Fatalities(prior.figures, out_subsets[j]);
-        merged = true;
       }
     }
     if (merged) continue;
