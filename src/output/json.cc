@@ -140,18 +140,27 @@ namespace {
 // The writer below follows nlohmann's dump byte for byte: keys in sorted order (its objects
 // are std::maps), strings escaped as it escapes them, numbers as it prints them.
 void AppendString(std::string& out, std::string_view s) {
-  // Invalid UTF-8 (which ingest repairs, so rare) is left to nlohmann's replacement rules.
-  for (size_t i = 0; i < s.size();) {
-    const int n = ValidSequenceLength(s, i);
-    if (n == 0) {
-      out += Dump(json(std::string(s)));
-      return;
-    }
-    i += static_cast<size_t>(n);
-  }
+  const size_t mark = out.size();
   out += '"';
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
+  size_t run = 0;  // start of the bytes not yet copied: runs of plain bytes are copied whole
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const int n = ValidSequenceLength(s, i);
+      if (n == 0) {
+        // Invalid UTF-8 (which ingest repairs, so rare) is left to nlohmann's replacement rules.
+        out.resize(mark);
+        out += Dump(json(std::string(s)));
+        return;
+      }
+      i += static_cast<size_t>(n);
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    out.append(s.data() + run, i - run);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -160,17 +169,16 @@ void AppendString(std::string& out, std::string_view s) {
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          static constexpr char kHex[] = "0123456789abcdef";
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xF];
-        } else {
-          out += ch;
-        }
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+      }
     }
+    run = ++i;
   }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
 }
 
