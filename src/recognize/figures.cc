@@ -1,5 +1,6 @@
 #include "recognize/figures.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace veille::recognize {
@@ -128,6 +129,20 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     const LexiconEntry* people = e > begin ? EndingAt(w, begin, e, VEILLE_SECTION("person:*"), &s) : nullptr;
     return people && !HasArg(people, "inherit") ? people : nullptr;
   };
+  // An object after a verb: a count or people, perhaps after an article ("killed the two
+  // hostages", "mataron a un policía", "mató al menos a 14 personas").
+  auto object_at = [&](uint32_t o) {
+    for (int k = 0; k < 3 && o < end; ++k) {
+      if (match(o, VEILLE_SECTION("person:*"))) return true;
+      for (const NumberMention& m : numbers) {
+        if (m.first == o || m.number_first == o) return true;
+      }
+      const LexiconEntry* start = match(o, VEILLE_SECTION("object-start"));
+      if (!start) break;
+      o += len(start);
+    }
+    return false;
+  };
   bool mixed_groups = false;
   bool own_link = false;  // the people are "theirs": "14 de sus miembros", "two of its men"
   bool own_of_thing = false;  // ... and "its": the owner is a force or an organisation, never people
@@ -219,7 +234,16 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     if (ph.person && match(q, VEILLE_SECTION("conjunction"))) {
       uint32_t r = q + 1;
       if (const LexiconEntry* l = match(r, VEILLE_SECTION("link"))) r += len(l);  // "civils et de soldats"
-      if (const LexiconEntry* p2 = match(r, VEILLE_SECTION("person:*")); p2 && !HasArg(p2, "inherit")) {
+      const LexiconEntry* p2 = match(r, VEILLE_SECTION("person:*"));
+      // "lost 12 soldiers and border guards reported that ...": people with a verb of their
+      // own start the next clause.
+      if (p2) {
+        const uint32_t after_p2 = r + len(p2);
+        uint32_t v = after_p2;
+        while (v < after_p2 + 3 && match(v, VEILLE_SECTION("source-aux"))) ++v;
+        if (match(v, VEILLE_SECTION("source-verb"))) p2 = nullptr;
+      }
+      if (p2 && !HasArg(p2, "inherit")) {
         // People of two groups counted together have no single group.
         if (p2->section != ph.person->section) mixed_groups = true;
         q = r + len(p2);
@@ -288,6 +312,8 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       continue;  // "one of the suspects", "l'un des", "uno de los"
     }
     Phrase ph = parse_phrase(j, n.last, n.weak);
+    // "Two gunmen killed a policeman": "killed" read as the noun of the gunmen has an object.
+    if (ph.person && ph.noun && ph.last + 1 < end && object_at(ph.last + 1)) continue;
     // Whose figure it is, said after it: "36 blessés dans ses rangs", "300 morts côté
     // rebelle", "4 muertos en sus filas", past one adjective ("3 heridos ligeros ...").
     const LexiconEntry* side = nullptr;
@@ -311,6 +337,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     uint32_t after_last = 0;
     bool after_in_relative = false;  // "80 personas que marchaban": the cue describes them
     bool got_away = false;           // "400 détenus se sont évadés": no longer held or harmed
+    bool agent = false;              // "Two gunmen killed a policeman": they did it
     {
       bool adjective_used = false, complement_used = false, subset_used = false;
       auto verb_at = [&](uint32_t k) { return match(k, VEILLE_SECTION("aux")) || match(k, VEILLE_SECTION("after:*")); };
@@ -332,6 +359,14 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         if (!after && ph.has_words) after = match(r, VEILLE_SECTION("noun:*"));
         if (after) {
           after_last = r + len(after) - 1;
+          // "Two gunmen killed a policeman", "Dos hombres mataron a un policía": a verb with
+          // its own object (a count or people after it) is done by the people before it.
+          // Only a cue of either side is a transitive verb; an after-only cue ("murieron en")
+          // has no object.
+          if (after->family_id == VEILLE_SECTION("cue:*") && object_at(after_last + 1)) {
+            after = nullptr;
+            agent = true;
+          }
           break;
         }
         if (const LexiconEntry* among = match(r, VEILLE_SECTION("among-verb"))) {
@@ -440,6 +475,28 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       }
       uint32_t ls = 0;
       const LexiconEntry* link = EndingAt(w, begin, e, VEILLE_SECTION("cue-link"), &ls);
+      if (!link && e - 1 > begin && match(e - 1, VEILLE_SECTION("conjunction"))) {
+        // "detained the prime minister and at least four cabinet members": a named object
+        // (a few words, no count, no verb) coordinated before the number shares its cue.
+        for (uint32_t k = e - 1, words = 0; k-- > begin && words < 5; ++words) {
+          bool counted = false;  // "a blessé onze élèves et un enseignant": a count of its own
+          for (const NumberMention& m : numbers) counted = counted || (m.first <= k && k <= m.last);
+          if (IsPunct(tokens, k) || tokens[k].kind == TokenKind::kNumber || counted) break;
+          uint32_t cs = 0;
+          const LexiconEntry* c = EndingAt(w, begin, k, VEILLE_SECTION("cue:*"), &cs);
+          if (!c) c = EndingAt(w, begin, k, VEILLE_SECTION("before:*"), &cs);
+          if (c && words >= 1 && !HasArg(c, "needs-person")) {
+            before = c;
+            before_first = cs;
+            break;
+          }
+          if (match(k, VEILLE_SECTION("cue:*")) || match(k, VEILLE_SECTION("after:*")) || match(k, VEILLE_SECTION("aux")) ||
+              match(k, VEILLE_SECTION("source-verb"))) {
+            break;
+          }
+        }
+        break;
+      }
       if (!link) break;
       e = ls;
     }
@@ -475,8 +532,10 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       if (EndingAt(w, begin, n.first, VEILLE_SECTION("subset"), &s)) subset = true;
     }
     // "22 de ellos niños", "37 of them seriously", "dix-sept d'entre eux".
+    bool of_them_subset = false;
     if (const LexiconEntry* of_them = match(j, VEILLE_SECTION("of-them"))) {
       subset = true;
+      of_them_subset = true;
       ph = parse_phrase(j + len(of_them), j + len(of_them) - 1, false);
     }
     // A breakdown after a colon: "4 muertos: 3 manifestantes y un agente", "11 dead: 6 police
@@ -518,6 +577,7 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     else if (before) kind = Suffix(before->section);
     else if (after) kind = Suffix(after->section);
     else if (toll && bare) kind = Suffix(toll->section);
+    if (agent && kind.empty()) continue;  // "Two gunmen killed a policeman": the gunmen are no figure
     // Held or seized by kidnappers is missing, not arrested: "Kidnappers freed 14 of the 32
     // passengers seized", "18 were still being held".
     if (kind == "arrested" && (HasArg(after, "held") || HasArg(before, "held") || (!after && !before)) &&
@@ -529,6 +589,23 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     // manifestantes", "3 811 selon le ministère, et 4 300 selon l'opposition".
     bool inherited = false;
     if (kind.empty() && previous && subset) {
+      // A part told by an action of no figure kind is no figure: "140 of them were brought
+      // before a judge", "450 d'entre elles ont été expulsées", "la policía identificó a 12
+      // de ellas".
+      if (of_them_subset && !ph.noun) {
+        if (n.first > begin && match(n.first - 1, VEILLE_SECTION("object-marker"))) continue;
+        // Past the auxiliaries and adverbs, a verb that is no cue: "had already been brought".
+        uint32_t v = ph.last + 1, auxes = 0;
+        while (const LexiconEntry* aux = match(v, VEILLE_SECTION("aux"))) {
+          v += len(aux);
+          ++auxes;
+        }
+        if (auxes > 0 && v < end && tokens[v].kind == TokenKind::kWord && !match(v, VEILLE_SECTION("cue:*")) &&
+            !match(v, VEILLE_SECTION("after:*")) && !match(v, VEILLE_SECTION("noun:*")) &&
+            !match(v, VEILLE_SECTION("person:*")) && !match(v, VEILLE_SECTION("among-verb"))) {
+          continue;
+        }
+      }
       kind = previous->figure.kind;  // "dont 9 transportés à l'hôpital", "of which 5 critical"
       inherited = true;
     }
@@ -764,6 +841,37 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         break;
       }
     }
+  }
+  // A number glued to its figure noun, as machine output writes it: "26morts", "26muertos",
+  // "40injured". The tokenizer keeps such a word whole; the noun is looked up on its own.
+  bool glued = false;
+  for (uint32_t k = begin; k < end; ++k) {
+    if (tokens[k].kind != TokenKind::kWord || !w.Has(k, Words::kDigitStart)) continue;
+    const std::string_view word = w[k];
+    size_t digits = 0;
+    while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
+    if (digits == 0 || digits > 7 || digits == word.size() || word[0] == '0') continue;
+    const std::string rest(word.substr(digits));
+    const std::vector<Token> rest_tokens{Token{Span{0, static_cast<uint32_t>(rest.size())}, TokenKind::kWord}};
+    const Words rest_words(rest, rest_tokens);
+    const LexiconEntry* noun = lex_.Match(rest_words, 0, VEILLE_SECTION("noun:*"));
+    if (!noun || noun->words.size() != 1) continue;
+    int64_t value = 0;
+    for (size_t d = 0; d < digits; ++d) value = value * 10 + (word[d] - '0');
+    if (digits == 4 && value >= 1900 && value <= 2100) continue;
+    FigureMention f;
+    f.first = f.last = f.number_first = f.number_last = k;
+    f.figure.kind = Suffix(noun->section);
+    f.figure.value = value;
+    f.figure.min = f.figure.max = value;
+    f.figure.approx = false;
+    f.figure.group = "unknown";
+    out.push_back(f);
+    glued = true;
+  }
+  if (glued) {
+    std::stable_sort(out.begin(), out.end(),
+                     [](const FigureMention& a, const FigureMention& b) { return a.number_first < b.number_first; });
   }
   return out;
 }
