@@ -85,12 +85,21 @@ uint32_t TokenAt(const std::vector<Token>& tokens, uint32_t byte) {
                                tokens.begin());
 }
 
-// One event told by another: its figures (and whether each is a subset) move over, and it
-// fills the actors the receiver lacks.
-void AbsorbFigures(Event& to, std::vector<bool>& to_subsets, const Event& from, const std::vector<bool>& from_subsets) {
+// What each figure of an event is besides its kind: part of an earlier toll (a subset, never
+// added), or a toll revised ("the toll rose to 17", which replaces the earlier ones).
+struct FigureRoles {
+  std::vector<bool> subset, revised;
+  void Add(bool is_subset, bool is_revised) {
+    subset.push_back(is_subset);
+    revised.push_back(is_revised);
+  }
+};
+
+// One event told by another: its figures (and their roles) move over.
+void AbsorbFigures(Event& to, FigureRoles& to_roles, const Event& from, const FigureRoles& from_roles) {
   for (size_t f = 0; f < from.figures.size(); ++f) {
     to.figures.push_back(from.figures[f]);
-    to_subsets.push_back(from_subsets[f]);
+    to_roles.Add(from_roles.subset[f], from_roles.revised[f]);
   }
 }
 void FillActors(Event& to, const Event& from) {
@@ -154,6 +163,15 @@ uint32_t DatelineEnd(const Input& in) {
 }
 
 }  // namespace
+
+int64_t Fatalities(const std::vector<Figure>& figures, const std::vector<bool>& subset,
+                   const std::vector<bool>& revised) {
+  int64_t latest = -1;
+  for (size_t k = 0; k < figures.size() && k < revised.size(); ++k) {
+    if (revised[k] && figures[k].kind == "killed") latest = std::max(latest, figures[k].value);
+  }
+  return latest >= 0 ? latest : Fatalities(figures, subset);
+}
 
 int64_t Fatalities(const std::vector<Figure>& figures, const std::vector<bool>& subset) {
   std::map<std::string, int64_t> lowest_by_group;
@@ -895,7 +913,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   // Figures: each goes to the event of its sentence whose trigger is nearest and fits its
   // kind, else to the last fitting event earlier in the paragraph.
   const auto& figures = in.recognized.figures;
-  std::vector<std::vector<bool>> subsets(events.size());
+  std::vector<FigureRoles> subsets(events.size());
   const uint32_t dateline_end = DatelineEnd(in);
   // The day a sentence tells (the date nearest its trigger, not the dateline's), else the
   // last one told earlier in its paragraph.
@@ -970,6 +988,33 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     return best;
   };
+  // A toll said to have risen ("the toll had risen to 17", "le bilan s'est alourdi à 23
+  // morts", "la cifra de muertos ascendió a 23"): a revision word in the figure or just before.
+  const SectionId kTollRevised = VEILLE_SECTION("toll-revised");
+  auto revised_toll = [&](const recognize::FigureFound& f) {
+    if (f.figure.kind != "killed" || f.subset) return false;
+    const uint32_t first = TokenAt(tokens, f.span.begin), end = TokenAt(tokens, f.span.end);
+    const uint32_t sentence_first = in.segmented.sentences[f.sentence].first_token;
+    for (uint32_t i = first > sentence_first + 6 ? first - 6 : sentence_first; i < end; ++i) {
+      if (is(i, kTollRevised)) return true;
+    }
+    return false;
+  };
+  // A toll counted since a day well before the event's ("24 muertos desde el 28 de abril",
+  // "31 morts depuis le 10 juin") sums many days: it is no figure of that event.
+  const SectionId kSince = VEILLE_SECTION("since");
+  auto counted_over_days = [&](const recognize::FigureFound& f, int k) {
+    if (f.figure.kind != "killed" && f.figure.kind != "injured" && f.figure.kind != "missing") return false;
+    const uint32_t first = TokenAt(tokens, f.span.begin), last = TokenAt(tokens, f.span.end);
+    for (const recognize::Date& d : in.recognized.dates) {
+      if (d.sentence != f.sentence || !d.date.value) continue;
+      const uint32_t at = TokenAt(tokens, d.span.begin);
+      if (!is(at, kSince) || at + 6 < first || at > last + 6) continue;
+      const auto day = day_told(event_sentence[k], tokens[triggers[event_trigger[k]].first].span.begin);
+      if (day && recognize::DaysFromCivil(*day) - recognize::DaysFromCivil(*d.date.value) > 3) return true;
+    }
+    return false;
+  };
   for (const recognize::FigureFound& f : figures) {
     if (f.restated) continue;
     const uint32_t figure_token = TokenAt(tokens, f.span.begin);
@@ -1003,9 +1048,9 @@ Assembled Assembler::Assemble(const Input& in) const {
         }
       }
     }
-    if (best < 0) continue;
+    if (best < 0 || counted_over_days(f, best)) continue;
     events[best].figures.push_back(f.figure);
-    subsets[best].push_back(f.subset);
+    subsets[best].Add(f.subset, revised_toll(f));
   }
 
   // The first entry of a section (or family) in a sentence that no negation or denial just
@@ -1353,7 +1398,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     return false;
   };
   std::vector<uint32_t> out_sentence;
-  std::vector<std::vector<bool>> out_subsets;
+  std::vector<FigureRoles> out_subsets;
   std::vector<bool> out_place_told;  // the event's own sentence (or list) names its place
   std::vector<bool> out_telling_date;  // the event's date is its teller's ("said on Tuesday")
   out.events.reserve(events.size());
@@ -1468,7 +1513,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       }
     }
     e.evidence.push_back({s.span.begin, s.span.end, std::string(text.substr(s.span.begin, s.span.size()))});
-    e.fatalities = Fatalities(e.figures, subsets[k]);
+    e.fatalities = Fatalities(e.figures, subsets[k].subset, subsets[k].revised);
     e.doc_id = in.doc.id;
     e.lang = std::string(in.lang);
     e.event_id = in.doc.id + ":" +
@@ -1556,7 +1601,7 @@ Assembled Assembler::Assemble(const Input& in) const {
           }
           FillActors(prior, e);
           AbsorbFigures(prior, out_subsets[j], e, subsets[k]);
-          prior.fatalities = Fatalities(prior.figures, out_subsets[j]);
+          prior.fatalities = Fatalities(prior.figures, out_subsets[j].subset, out_subsets[j].revised);
           merged = true;
         }
       }

@@ -72,5 +72,9 @@ class Assembler {
 // Fatalities by ACLED's convention from an event's figures: killed figures of different
 // groups add up; of one group the lowest (most conservative) counts; subsets never add.
 int64_t Fatalities(const std::vector<Figure>& figures, const std::vector<bool>& subset);
+// The same, where a toll said to have risen ("the toll rose to 17") replaces the earlier ones
+// (docs/ontology.md rule 26): the highest revised toll, when there is one.
+int64_t Fatalities(const std::vector<Figure>& figures, const std::vector<bool>& subset,
+                   const std::vector<bool>& revised);
 
 }  // namespace veille::assemble

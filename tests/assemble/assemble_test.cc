@@ -32,6 +32,17 @@ TEST(Fatalities, GroupsAddUpTheLowestOfAGroupCountsAndSubsetsNever) {
   EXPECT_EQ(Fatalities({injured}, {false}), 0);
 }
 
+TEST(Fatalities, ARevisedTollReplacesTheEarlierOnes) {
+  // "Gunmen killed 12 villagers ... the toll had risen to 17": the revision counts.
+  EXPECT_EQ(Fatalities({Killed(12, "civilians"), Killed(17, "unknown")}, {false, false}, {false, true}), 17);
+  // "The toll rose to 23 ... the blast had initially killed 15, including six police officers".
+  EXPECT_EQ(Fatalities({Killed(23, "unknown"), Killed(15, "unknown"), Killed(6, "security_forces")},
+                       {false, false, true}, {true, false, false}),
+            23);
+  // No revision: ACLED's rule.
+  EXPECT_EQ(Fatalities({Killed(12, "unknown"), Killed(30, "unknown")}, {false, false}, {false, false}), 12);
+}
+
 Assembled Assemble(const std::string& text, const std::string& lang) {
   static const segment::Segmenter seg = *segment::Segmenter::Create();
   static const recognize::Recognizer rec = *recognize::Recognizer::Create();
