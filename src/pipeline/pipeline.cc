@@ -5,6 +5,7 @@
 #include "refdata/refdata.h"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 
 #include <nlohmann/json.hpp>
@@ -85,6 +86,8 @@ void MapFigures(Analysis& a) {
 void AddEvents(Analysis& a, assemble::Assembled&& assembled, bool annotate) {
   const OffsetMap& map = a.normalized.map;
   for (Event& e : assembled.events) {
+    // A confidence is a judgement to two decimals; sums of weights print as 0.9500000000000001.
+    e.confidence = std::round(e.confidence * 100) / 100;
     for (Evidence& ev : e.evidence) {
       Span o = map.ToOriginal(Span{ev.start, ev.end});
       ev.start = o.begin;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "store/store.h"
@@ -150,6 +151,20 @@ TEST_F(CliTest, EveryEventOfTheSampleCorpusIsStored) {
   RunResult r = RunVeille("run " + std::string(VEILLE_SOURCE_DIR) + "/corpus/sample --db " + P("sample.db"));
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.err.find("cannot store"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, ConfidencesArePrintedToTwoDecimals) {
+  // A confidence is a sum of weights; unrounded, 0.7 + 0.25 prints as 0.9500000000000001.
+  RunResult r = RunVeille("extract " + std::string(VEILLE_SOURCE_DIR) + "/corpus/sample");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::regex confidence("\"confidence\":([^,}]*)");
+  const std::regex two_decimals("(0|1)(\\.[0-9]{1,2})?");
+  int seen = 0;
+  for (auto it = std::sregex_iterator(r.out.begin(), r.out.end(), confidence); it != std::sregex_iterator(); ++it) {
+    EXPECT_TRUE(std::regex_match((*it)[1].str(), two_decimals)) << (*it)[1];
+    ++seen;
+  }
+  EXPECT_GT(seen, 100);
 }
 
 TEST_F(CliTest, QueryTakesCountryNamesInAnyLanguage) {
