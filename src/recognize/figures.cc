@@ -876,6 +876,14 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
   return out;
 }
 
+std::vector<uint32_t> FigureRecognizer::ClauseBreaks(const Words& w, uint32_t begin, uint32_t end) const {
+  std::vector<uint32_t> out;
+  for (uint32_t i = begin; i < end; ++i) {
+    if (lex_.Match(w, i, VEILLE_SECTION("clause-break"))) out.push_back(i);
+  }
+  return out;
+}
+
 std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token>& tokens, const Words& w,
                                                          uint32_t begin, uint32_t end,
                                                          const std::vector<std::pair<uint32_t, uint32_t>>& stops,

@@ -52,6 +52,10 @@ class FigureRecognizer {
   // `stops` are the dates, which a source never holds but a verb may have before its source;
   // `numbers` and `figures` end a source ("six deaths" in "the ministry acknowledged only six
   // deaths and said"), except a number that opens it ("según más de 20 testigos").
+  // Where a clause of its own starts ("while", "tandis que", "mientras que"): a source across
+  // one reaches a figure only when no source is on the figure's side.
+  std::vector<uint32_t> ClauseBreaks(const Words& words, uint32_t begin, uint32_t end) const;
+
   std::vector<SourceMention> FindSources(const std::vector<Token>& tokens, const Words& words, uint32_t begin,
                                          uint32_t end, const std::vector<std::pair<uint32_t, uint32_t>>& stops,
                                          const std::vector<std::pair<uint32_t, uint32_t>>& numbers = {},

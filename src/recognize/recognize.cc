@@ -100,12 +100,18 @@ Recognized Recognizer::Recognize(const NormalizedText& text, const Segmented& se
     // named, in the same paragraph.
     std::optional<SourceMention> earlier;
     if (s.paragraph == previous_paragraph) earlier = previous_source;
+    // "selon X, tandis que 12 policiers ..., selon Y": a source across a clause break is far.
+    const std::vector<uint32_t> breaks =
+        sources.size() > 1 ? m.figures.ClauseBreaks(words, begin, end) : std::vector<uint32_t>{};
     for (FigureMention& f : figures) {
       const SourceMention* best = nullptr;
       uint32_t best_distance = UINT32_MAX;
       for (const SourceMention& src : sources) {
         uint32_t distance = src.reach_last < f.first ? f.first - src.reach_last
                                                      : (src.reach_first > f.last ? src.reach_first - f.last : 0);
+        for (uint32_t b : breaks) {
+          if ((src.reach_last < b && b < f.first) || (f.last < b && b < src.reach_first)) distance += 1000;
+        }
         if (distance < best_distance) {
           best = &src;
           best_distance = distance;
