@@ -1,4 +1,5 @@
 #include "assemble/assemble.h"
+#include "assemble/actors.h"
 
 #include <algorithm>
 #include <optional>
@@ -263,7 +264,9 @@ Assembled Assembler::Assemble(const Input& in) const {
       const LexiconEntry* trigger_here = lex.Match(w, i, kTrigger);
       const LexiconEntry* actor_here = lex.Match(w, i, kActor);
       // The longer phrase wins: "government resigned" is a trigger, "riot police" an actor.
-      if (actor_here && trigger_here && trigger_here->words.size() > actor_here->words.size()) {
+      // A phrase that is both names the doer of its own act ("a suicide bomber killed", "un
+      // kamikaze"): both are kept.
+      if (actor_here && trigger_here && trigger_here->words.size() >= actor_here->words.size()) {
         // The actor still acts: "the government resigned", "police fired tear gas".
         const uint32_t last = i + static_cast<uint32_t>(actor_here->words.size()) - 1;
         actors.push_back({span_of(i, last), si,
@@ -359,6 +362,11 @@ Assembled Assembler::Assemble(const Input& in) const {
                      triggers.end());
     }
   }
+  // Actors the lexicon does not list as phrases (docs/events.md, step 4): a state's military
+  // named by a demonym beside an armed noun, organisations named with an organisation word, and
+  // persons named after a title.
+  std::vector<bool> postposed_military(w.size(), false);  // "les frappes russes": agent after its noun
+  AddUnlistedActors(in, lex, w, actors, actor_tokens, postposed_military);
   out.actors = actors;
 
   // Counts over a period ("at least 40 attacks so far this year", "300 peacekeepers killed
@@ -551,6 +559,14 @@ Assembled Assembler::Assemble(const Input& in) const {
       country_first.push_back(first);
     }
   }
+  // A capital speaks, or is spoken to, for its government in a statement ("Moscow accused
+  // Kyiv", "Washington a appelé Pékin"); it never acts in a physical happening.
+  const size_t capitals_from = country_actors.size();
+  for (auto& [mention, first] : CapitalActors(in, lex, w)) {
+    country_actors.push_back(std::move(mention));
+    country_first.push_back(first);
+  }
+  auto acts_here = [&](size_t c, const EventClass& cls) { return c < capitals_from || cls.event_type.empty(); };
   // The actors of each sentence, as a range of `actors` (found in text order), so that each
   // event reads only its sentence's.
   std::vector<std::pair<size_t, size_t>> actors_of(in.segmented.sentences.size(), {0, 0});
@@ -623,30 +639,12 @@ Assembled Assembler::Assemble(const Input& in) const {
     return places::StartsUpper(std::string_view(text).substr(tokens[i].span.begin, tokens[i].span.size()));
   };
   auto named_organisation = [&](uint32_t from, uint32_t until) -> std::optional<Actor> {
-    uint32_t i = from;
-    while (i < until && is(i, kArticle)) ++i;
-    const uint32_t first = i;
-    uint32_t last = UINT32_MAX;
-    std::string type;
-    for (; i < until; ++i) {
-      // An organisation word belongs to the name even in lower case ("Ligue des droits de
-      // l'homme").
-      if (const LexiconEntry* org = last != UINT32_MAX || capitalised(i) ? lex.Match(w, i, VEILLE_SECTION("org:*"))
-                                                                         : nullptr) {
-        if (type.empty()) type = org->section.substr(4);
-        last = std::min(until - 1, i + static_cast<uint32_t>(org->words.size()) - 1);
-        i = last;
-        continue;
-      }
-      if (capitalised(i)) {
-        last = i;
-      } else if (!(last != UINT32_MAX && i + 1 < until &&
-                   (capitalised(i + 1) || lex.MayStart(w, i + 1, VEILLE_SECTION("org:*"))) &&
-                   (is(i, VEILLE_SECTION("name-link")) || is(i, kArticle)))) {
-        break;
-      }
-    }
-    if (last == UINT32_MAX || type.empty() || until - last > 5) return std::nullopt;
+    uint32_t first = from;
+    while (first < until && is(first, kArticle)) ++first;
+    const std::optional<OrganisationName> org = OrganisationAt(in, lex, w, first, until, nullptr);
+    if (!org || until - org->last > 5) return std::nullopt;
+    const uint32_t last = org->last;
+    const std::string& type = org->type;
     // Between the name and the trigger: a bracketed acronym, auxiliaries, adverbs, a date.
     for (uint32_t j = last + 1; j < until; ++j) {
       if (w[j] == "," || w[j] == ";") return std::nullopt;
@@ -677,7 +675,10 @@ Assembled Assembler::Assemble(const Input& in) const {
           if (country_first[c] == i) return country_actors[c].actor;
         }
         const LexiconEntry* d = lex.Match(w, i, kDemonym);
-        const bool beside_actor = (i + 1 < w.size() && (actor_at[i + 1] & 1)) || (i > 0 && (actor_at[i - 1] & 2));
+        // Beside an actor or a person's name, a demonym says whose it is ("expresidente panameño
+        // Ricardo Martinelli", "Kenyan President"), not that a government is acted on.
+        const bool beside_actor = (i + 1 < w.size() && ((actor_at[i + 1] & 1) || capitalised(i + 1))) ||
+                                  (i > 0 && (actor_at[i - 1] & 2));
         if (d && !d->args.empty() && !beside_actor) {
           return Actor{std::string(text.substr(tokens[i].span.begin, tokens[i].span.size())), "State forces", d->args[0]};
         }
@@ -709,6 +710,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     for (size_t c = 0; c < country_actors.size(); ++c) {
       const uint32_t first = country_first[c];
       if (country_actors[c].sentence != t.sentence || first < clause_start || first >= t.first) continue;
+      if (!acts_here(c, *t.cls)) continue;
       uint32_t last = first;
       while (last + 1 < t.first && tokens[last + 1].span.begin < country_actors[c].span.end) ++last;
       bool inside = false;
@@ -745,6 +747,19 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     return members;
   };
+  // Whether a protest trigger follows trigger `t` closely in its clause: what a call or a threat
+  // is about ("called for a general strike", "a appelé à manifester", "convocó un paro").
+  auto calls_for_protest = [&](const Found& t) {
+    for (size_t g = static_cast<size_t>(&t - triggers.data()) + 1; g < triggers.size(); ++g) {
+      const Found& next = triggers[g];
+      if (next.sentence != t.sentence || next.first > t.last + 8) break;
+      bool boundary = false;
+      for (uint32_t i = t.last + 1; i < next.first && !boundary; ++i) boundary = w[i] == ";" || is(i, kClauseEnd);
+      if (boundary) break;
+      if (next.cls->plover == "PROTEST") return true;
+    }
+    return false;
+  };
   for (size_t k = 0; k < events.size(); ++k) {
     const Found& t = triggers[event_trigger[k]];
     const Sentence& sentence = in.segmented.sentences[t.sentence];
@@ -770,7 +785,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       // Those a toll counts are harmed, not acting (a crowd still demonstrates).
       const bool victim = is_victim[a] && events[k].event_type != "Protests" && events[k].event_type != "Riots";
       if (victim && !first_victim) first_victim = &actors[a];
-      const bool opens_trigger = first == t.first && actor_tokens[a].second < t.last;
+      const bool opens_trigger = first == t.first && actor_tokens[a].second <= t.last;
       if ((actor_tokens[a].second < t.first || opens_trigger) && first >= clause_start && !before && !victim) {
         before = &actors[a];
       }
@@ -787,6 +802,8 @@ Assembled Assembler::Assemble(const Input& in) const {
       const uint32_t of = first >= 1 && is(first - 1, kArticle) ? first - 1 : first;
       bool near = of >= 1 && of - 1 > t.last && of - 1 - t.last <= 3 && is(of - 1, VEILLE_SECTION("genitive"));
       for (uint32_t i = t.last + 1; i + 1 < of && near; ++i) near = w[i] != "," && !lex.MayStart(w, i, kActor);
+      // "Les frappes russes", "los bombardeos rusos": a demonym right after its noun.
+      near = near || (postposed_military[first] && first <= t.last + 2);
       if (near) {
         agent = after;
         after = nullptr;
@@ -822,7 +839,8 @@ Assembled Assembler::Assemble(const Input& in) const {
     const ActorMention* other_side = joint && subjects.size() > 1 && subjects[0] == before ? subjects[1] : nullptr;
     if (!before) {
       for (size_t c = 0; c < country_actors.size(); ++c) {
-        if (country_actors[c].sentence == t.sentence && country_first[c] >= clause_start && country_first[c] < t.first) {
+        if (country_actors[c].sentence == t.sentence && country_first[c] >= clause_start && country_first[c] < t.first &&
+            acts_here(c, *t.cls)) {
           before = &country_actors[c];
           break;
         }
@@ -871,11 +889,23 @@ Assembled Assembler::Assemble(const Input& in) const {
     // "Four police officers were killed when their patrol struck a landmine": with no one else
     // named, those the toll counts are the side acted on.
     if (!e.actor2 && first_victim && Violent(e)) e.actor2 = first_victim->actor;
+    // People who call for, or threaten, a protest are protesters in that act (docs/ontology.md
+    // rule 24): "the union called for a general strike", "los mineros amenazaron con parar".
+    if (e.actor1 && e.actor1->type == "Civilians" && (pl == "REQUEST" || pl == "THREATEN") &&
+        (t.cls->plover == "PROTEST" || calls_for_protest(t))) {
+      e.actor1->type = "Protesters";
+    }
     // Demonstrators who turn violent are rioters; a demonstrating crowd is protesters.
     if (e.actor1 && e.event_type == "Riots" && (e.actor1->type == "Protesters" || e.actor1->type == "Civilians")) {
       e.actor1->type = "Rioters";
     }
     if (e.actor1 && e.event_type == "Protests" && e.actor1->type == "Civilians") e.actor1->type = "Protesters";
+    // "La police a dispersé un rassemblement de l'opposition": the people of a demonstration
+    // named after its trigger are its demonstrators too.
+    if (e.actor2 && e.event_type == "Protests" && e.sub_event_type != "Excessive force against protesters" &&
+        e.actor2->type == "Civilians" && e.actor1 && e.actor1->type == "State forces") {
+      e.actor2->type = "Protesters";
+    }
     if (e.event_type == "Protests" && e.actor1 && e.actor1->type != "Protesters" && e.actor2 &&
         e.actor2->type == "Protesters") {
       std::swap(e.actor1, e.actor2);
@@ -890,6 +920,21 @@ Assembled Assembler::Assemble(const Input& in) const {
 
   }
 
+  // A claim of responsibility ("The Islamic State group's regional affiliate claimed
+  // responsibility", "Le groupe JNIM a revendiqué l'attaque", "revendiqué par l'État
+  // islamique") names who carried out the story's violence where the text only said gunmen or
+  // a suicide bomber, or no one. A claim that no one made ("No group has claimed") names no one.
+  if (std::optional<Actor> claimant = ClaimantOf(in, lex, w, actors, actor_tokens, is_source, [&](uint32_t i, const Sentence& s) {
+        const LexiconEntry* mod = modality_before(i, s);
+        return mod && (mod->section == "modality:negation" || mod->section == "modality:denial");
+      })) {
+    for (Event& e : events) {
+      const bool armed_violence = e.plover == "ASSAULT" && (e.event_type == "Battles" ||
+                                                            e.event_type == "Explosions/Remote violence" ||
+                                                            e.event_type == "Violence against civilians");
+      if (armed_violence && (!e.actor1 || e.actor1->type == "Political militia")) e.actor1 = claimant;
+    }
+  }
   for (Extra& x : extra_events) {
     events.push_back(std::move(x.event));
     event_sentence.push_back(event_sentence[x.like]);
