@@ -143,11 +143,11 @@ void AddUnlistedActors(const Input& in, const recognize::Lexicon& lex, const rec
       if (!d || d->args.empty()) continue;
       const uint32_t next = i + static_cast<uint32_t>(d->words.size());
       if (next > end) continue;
-      const LexiconEntry* noun = next < end && !taken[next] ? lex.Match(w, next, kArmedNoun) : nullptr;
+      // The noun before the demonym first ("la artillería rusa bombardeó": not the verb after).
       uint32_t noun_first = i;
-      const LexiconEntry* before = noun || i == begin || taken[i - 1]
-                                       ? nullptr
-                                       : EndingAt(lex, w, begin, i - 1, kArmedNoun, noun_first);
+      const LexiconEntry* before =
+          i == begin || taken[i - 1] ? nullptr : EndingAt(lex, w, begin, i - 1, kArmedNoun, noun_first);
+      const LexiconEntry* noun = !before && next < end && !taken[next] ? lex.Match(w, next, kArmedNoun) : nullptr;
       if (!noun && !before) continue;
       const std::string name =
           noun ? words_of(i, next + static_cast<uint32_t>(noun->words.size()) - 1) : words_of(noun_first, next - 1);

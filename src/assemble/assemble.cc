@@ -758,6 +758,11 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (boundary) break;
       if (next.cls->plover == "PROTEST") return true;
     }
+    const Sentence& s = in.segmented.sentences[t.sentence];
+    for (uint32_t i = t.last + 1; i < s.first_token + s.token_count && i <= t.last + 8; ++i) {
+      if (w[i] == ";" || is(i, kClauseEnd)) break;
+      if (is(i, VEILLE_SECTION("protest-aim"))) return true;
+    }
     return false;
   };
   for (size_t k = 0; k < events.size(); ++k) {
@@ -779,7 +784,7 @@ Assembled Assembler::Assemble(const Input& in) const {
         // it does when it tells its own act or statement: "UNICEF said ... and called for",
         // "the M23 said it had taken control".
         bool own_act = first < t.first && events[k].event_type.empty();
-        for (uint32_t i = actor_tokens[a].second + 1; i < t.first && !own_act; ++i) own_act = is(i, kPronoun);
+        for (uint32_t i = actor_tokens[a].second + 1; i < t.first && !own_act; ++i) own_act = is(i, kPronoun) || is(i, VEILLE_SECTION("possessive"));
         if (!own_act) continue;
       }
       // Those a toll counts are harmed, not acting (a crowd still demonstrates).
@@ -1442,6 +1447,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     return false;
   };
+  std::optional<Actor> story_attacker;  // actor1 of the story's first armed violence, as coded
   std::vector<uint32_t> out_sentence;
   std::vector<FigureRoles> out_subsets;
   std::vector<bool> out_place_told;  // the event's own sentence (or list) names its place
@@ -1520,10 +1526,19 @@ Assembled Assembler::Assemble(const Input& in) const {
       e.actor1 = Actor{"Government", "State forces", ""};
     }
     SettleSides(e, story_of_unrest);
-    // What demonstrators and citizens demand or denounce, they address to the state when no
-    // one else is named: "Los manifestantes exigen la renuncia de la presidenta".
-    if ((e.plover == "REQUEST" || e.plover == "ACCUSE") && e.event_type.empty() && !e.actor2 && e.actor1 &&
-        Crowd(e.actor1->type)) {
+    // A condemnation with no one named on the receiving end is aimed at whoever carried out
+    // the story's violence ("the EU condemned the strikes", "El alcalde condenó los hechos",
+    // "a condamné « ces actes barbares »").
+    if (e.plover == "ACCUSE" && e.event_type.empty() && !e.actor2 && e.actor1 && story_attacker &&
+        story_attacker->name != e.actor1->name) {
+      e.actor2 = story_attacker;
+    }
+    // What demonstrators, citizens, organisations and international bodies demand, denounce
+    // or threaten, they address to the state when no one else is named: "Los manifestantes
+    // exigen la renuncia de la presidenta", "La CIDH pidió que las medidas sean
+    // excepcionales", "the union threatened a 48-hour strike".
+    if ((e.plover == "REQUEST" || e.plover == "ACCUSE" || e.plover == "THREATEN") && e.event_type.empty() &&
+        !e.actor2 && e.actor1 && (Crowd(e.actor1->type) || e.actor1->type == "External/Other forces")) {
       e.actor2 = Actor{"Government", "State forces", ""};
     }
     // A concession in a story of unrest is made to the demonstrators.
@@ -1556,6 +1571,9 @@ Assembled Assembler::Assemble(const Input& in) const {
           !(*a)->country.empty() && (*a)->country != e.location->country && !e.event_type.empty()) {
         (*a)->type = "External/Other forces";
       }
+    }
+    if (!story_attacker && e.actor1 && e.plover == "ASSAULT" && !e.event_type.empty() && e.actor1->type != "Civilians") {
+      story_attacker = e.actor1;
     }
     e.evidence.push_back({s.span.begin, s.span.end, std::string(text.substr(s.span.begin, s.span.size()))});
     e.fatalities = Fatalities(e.figures, subsets[k].subset, subsets[k].revised);
