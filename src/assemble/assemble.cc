@@ -804,7 +804,10 @@ Assembled Assembler::Assemble(const Input& in) const {
     // an armed actor named after a violent noun by "of" ("de", "del") carries it out.
     if (!before && !agent && after && events[k].plover == "ASSAULT" && Armed(after->actor.type)) {
       const uint32_t first = TokenAt(tokens, after->span.begin);
-      const uint32_t of = first >= 1 && is(first - 1, kArticle) ? first - 1 : first;
+      // "de l'armée": the article stands between; "du régime", "des militaires": the article is
+      // the genitive word itself.
+      const bool contracted = first >= 1 && is(first - 1, kArticle) && is(first - 1, VEILLE_SECTION("genitive"));
+      const uint32_t of = first >= 1 && is(first - 1, kArticle) && !contracted ? first - 1 : first;
       bool near = of >= 1 && of - 1 > t.last && of - 1 - t.last <= 3 && is(of - 1, VEILLE_SECTION("genitive"));
       for (uint32_t i = t.last + 1; i + 1 < of && near; ++i) near = w[i] != "," && !lex.MayStart(w, i, kActor);
       // "Les frappes russes", "los bombardeos rusos": a demonym right after its noun.
