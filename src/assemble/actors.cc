@@ -11,6 +11,7 @@ namespace veille::assemble {
 
 using recognize::LexiconEntry;
 using recognize::SectionId;
+using namespace std::string_view_literals;  // as in assemble.cc: size checked before bytes
 
 namespace {
 
@@ -62,13 +63,13 @@ std::optional<OrganisationName> OrganisationAt(const Input& in, const recognize:
       last = j;
       continue;
     }
-    if (last == UINT32_MAX || w[j] == "," || w[j] == "(" || w[j] == ";") break;
+    if (last == UINT32_MAX || w[j] == ","sv || w[j] == "("sv || w[j] == ";"sv) break;
     // "of", "de", "du": a link to the rest of the name.
     const bool link = (is(j, VEILLE_SECTION("name-link")) || is(j, VEILLE_SECTION("article"))) && j + 1 < end &&
                       (upper(j + 1) || lex.MayStart(w, j + 1, kOrg));
     bool org_ahead = false;  // "Front populaire de libération"
     for (uint32_t k = j + 1; k < end && k <= j + 2 && !org_ahead && !link; ++k) {
-      if (w[k] == "," || w[k] == "(" || (taken && (*taken)[k])) break;
+      if (w[k] == ","sv || w[k] == "("sv || (taken && (*taken)[k])) break;
       org_ahead = lex.Match(w, k, kOrg) != nullptr;
     }
     if (!link && !org_ahead) break;
@@ -110,7 +111,7 @@ void AddUnlistedActors(const Input& in, const recognize::Lexicon& lex, const rec
   const SectionId kFormer = VEILLE_SECTION("former");
   for (size_t a = 0; a < actors.size(); ++a) {
     uint32_t k = actor_tokens[a].first;
-    if (actors[a].actor.type != "State forces" || k == 0) continue;
+    if (actors[a].actor.type != "State forces"sv || k == 0) continue;
     if (k >= 2 && lex.Match(w, k - 1, kDemonym)) --k;
     if (is(k - 1, kFormer)) actors[a].actor.type = "Civilians";
   }
@@ -175,7 +176,7 @@ void AddUnlistedActors(const Input& in, const recognize::Lexicon& lex, const rec
     const uint32_t end = s.first_token + s.token_count;
     uint32_t k = last + 1;
     if (const LexiconEntry* d = k < end ? lex.Match(w, k, kDemonym) : nullptr) k += static_cast<uint32_t>(d->words.size());
-    if (k < end && w[k] == ",") ++k;
+    if (k < end && w[k] == ","sv) ++k;
     const uint32_t name_first = k;
     while (k < end && k - name_first < 4 && upper(k) && !taken[k] && !not_name[k] && !lex.Match(w, k, kDemonym) &&
            !lex.MayStart(w, k, kOrg)) {
@@ -230,7 +231,7 @@ std::optional<Actor> ClaimantOf(const Input& in, const recognize::Lexicon& lex, 
   const SectionId kClaim = VEILLE_SECTION("claim");
   const SectionId kArticle = VEILLE_SECTION("article");
   auto non_state_armed = [](const std::string& type) {
-    return type == "Rebel group" || type == "Political militia" || type == "Identity militia";
+    return type == "Rebel group"sv || type == "Political militia"sv || type == "Identity militia"sv;
   };
   for (uint32_t si = 0; si < in.segmented.sentences.size(); ++si) {
     const Sentence& s = in.segmented.sentences[si];

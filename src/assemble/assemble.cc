@@ -14,6 +14,10 @@ namespace veille::assemble {
 using recognize::LexiconEntry;
 using recognize::SectionId;
 using recognize::Words;
+// Class names and words are compared with string_view literals: a size check rejects most
+// pairs before any byte is read (comparing a std::string with a char pointer measures the
+// pointer first).
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -37,8 +41,8 @@ EventClass ParseClass(const std::string& section) {
     start = colon + 1;
   }
   if (parts.size() >= 2) c.plover = parts[1];
-  if (parts.size() >= 3 && parts[2] != "-") c.event_type = parts[2];
-  if (parts.size() >= 4 && parts[3] != "-") c.sub_event_type = parts[3];
+  if (parts.size() >= 3 && parts[2] != "-"sv) c.event_type = parts[2];
+  if (parts.size() >= 4 && parts[3] != "-"sv) c.sub_event_type = parts[3];
   return c;
 }
 
@@ -54,28 +58,28 @@ struct Assembler::Models {
 namespace {
 
 bool Armed(const std::string& actor_type) {
-  return actor_type == "State forces" || actor_type == "Rebel group" || actor_type == "Political militia" ||
-         actor_type == "Identity militia" || actor_type == "External/Other forces";
+  return actor_type == "State forces"sv || actor_type == "Rebel group"sv || actor_type == "Political militia"sv ||
+         actor_type == "Identity militia"sv || actor_type == "External/Other forces"sv;
 }
 
 // People with no weapons of their own: a crowd, demonstrators, rioters.
 bool Crowd(const std::string& actor_type) {
-  return actor_type == "Protesters" || actor_type == "Rioters" || actor_type == "Civilians";
+  return actor_type == "Protesters"sv || actor_type == "Rioters"sv || actor_type == "Civilians"sv;
 }
 
 bool Violent(const Event& e) {
-  return e.plover == "ASSAULT" || e.event_type == "Riots" || e.event_type == "Battles" ||
-         e.event_type == "Explosions/Remote violence" || e.event_type == "Violence against civilians" ||
-         e.sub_event_type == "Protest with intervention";
+  return e.plover == "ASSAULT"sv || e.event_type == "Riots"sv || e.event_type == "Battles"sv ||
+         e.event_type == "Explosions/Remote violence"sv || e.event_type == "Violence against civilians"sv ||
+         e.sub_event_type == "Protest with intervention"sv;
 }
 
 // Whether a figure of this kind describes this event.
 bool Fits(const std::string& kind, const Event& e) {
-  if (kind == "killed" || kind == "injured") return Violent(e);
-  if (kind == "arrested") return e.sub_event_type == "Arrests" || e.event_type == "Protests" || e.event_type == "Riots";
-  if (kind == "participants") return e.plover == "PROTEST" || e.event_type == "Protests" || e.event_type == "Riots";
-  if (kind == "missing") return e.sub_event_type == "Abduction/forced disappearance" || Violent(e);
-  if (kind == "displaced") return Violent(e) || e.plover == "COERCE";
+  if (kind == "killed"sv || kind == "injured"sv) return Violent(e);
+  if (kind == "arrested"sv) return e.sub_event_type == "Arrests"sv || e.event_type == "Protests"sv || e.event_type == "Riots"sv;
+  if (kind == "participants"sv) return e.plover == "PROTEST"sv || e.event_type == "Protests"sv || e.event_type == "Riots"sv;
+  if (kind == "missing"sv) return e.sub_event_type == "Abduction/forced disappearance"sv || Violent(e);
+  if (kind == "displaced"sv) return Violent(e) || e.plover == "COERCE"sv;
   return false;
 }
 
@@ -124,20 +128,20 @@ void SetClass(Event& e, const char* event_type, const char* sub_event_type, cons
 //   of unrest, of civilians.
 void SettleSides(Event& e, bool story_of_unrest) {
   auto type_of = [](const std::optional<Actor>& a) { return a ? a->type : std::string(); };
-  if (e.sub_event_type == "Excessive force against protesters") {
-    if (type_of(e.actor2) == "State forces" && type_of(e.actor1) != "State forces") std::swap(e.actor1, e.actor2);
+  if (e.sub_event_type == "Excessive force against protesters"sv) {
+    if (type_of(e.actor2) == "State forces"sv && type_of(e.actor1) != "State forces"sv) std::swap(e.actor1, e.actor2);
     if (e.actor2 && Crowd(e.actor2->type)) e.actor2->type = "Protesters";
     if (!e.actor2) e.actor2 = Actor{"Protesters", "Protesters", ""};
   }
-  const bool arrests = e.sub_event_type == "Arrests";
-  if (e.actor2 || !(arrests || (Violent(e) && e.event_type != "Protests" && e.event_type != "Riots"))) return;
+  const bool arrests = e.sub_event_type == "Arrests"sv;
+  if (e.actor2 || !(arrests || (Violent(e) && e.event_type != "Protests"sv && e.event_type != "Riots"sv))) return;
   static const std::map<std::string, std::string> kSideOfGroup = {
       {"security_forces", "State forces"}, {"civilians", "Civilians"}, {"protesters", "Protesters"}};
   for (const Figure& f : e.figures) {
     auto side = kSideOfGroup.find(f.group);
-    const bool harm = arrests ? f.kind == "arrested" : (f.kind == "killed" || f.kind == "injured" || f.kind == "missing");
+    const bool harm = arrests ? f.kind == "arrested"sv : (f.kind == "killed"sv || f.kind == "injured"sv || f.kind == "missing"sv);
     if (!harm || side == kSideOfGroup.end() || side->second == type_of(e.actor1)) continue;
-    if ((arrests && side->second != "Protesters") || (e.event_type == "Battles" && !Armed(side->second))) continue;
+    if ((arrests && side->second != "Protesters"sv) || (e.event_type == "Battles"sv && !Armed(side->second))) continue;
     e.actor2 = Actor{side->second, side->second, ""};
     return;
   }
@@ -169,7 +173,7 @@ int64_t Fatalities(const std::vector<Figure>& figures, const std::vector<bool>& 
                    const std::vector<bool>& revised) {
   int64_t latest = -1;
   for (size_t k = 0; k < figures.size() && k < revised.size(); ++k) {
-    if (revised[k] && figures[k].kind == "killed") latest = std::max(latest, figures[k].value);
+    if (revised[k] && figures[k].kind == "killed"sv) latest = std::max(latest, figures[k].value);
   }
   return latest >= 0 ? latest : Fatalities(figures, subset);
 }
@@ -178,7 +182,7 @@ int64_t Fatalities(const std::vector<Figure>& figures, const std::vector<bool>& 
   std::map<std::string, int64_t> lowest_by_group;
   for (size_t k = 0; k < figures.size(); ++k) {
     const Figure& f = figures[k];
-    if (f.kind != "killed" || (k < subset.size() && subset[k])) continue;
+    if (f.kind != "killed"sv || (k < subset.size() && subset[k])) continue;
     auto [it, inserted] = lowest_by_group.emplace(f.group, f.value);
     if (!inserted) it->second = std::min(it->second, f.value);
   }
@@ -234,11 +238,11 @@ Assembled Assembler::Assemble(const Input& in) const {
     const bool coordinated_verb = first > s.first_token && is(first - 1, kConjunction);
     bool past_conjunction = false;
     for (uint32_t k = first; k-- > s.first_token && first - k <= 12;) {
-      if (w[k] == "," || w[k] == ";" || w[k] == ".") break;
+      if (w[k] == ","sv || w[k] == ";"sv || w[k] == "."sv) break;
       past_conjunction = past_conjunction || is(k, kConjunction);
       const LexiconEntry* mod = lex.Match(w, k, VEILLE_SECTION("modality:*"));
       if (!mod) continue;
-      const bool denial = mod->section == "modality:denial";
+      const bool denial = mod->section == "modality:denial"sv;
       if (denial && coordinated_verb) return nullptr;
       if (first - k > 6 && (!denial || past_conjunction)) continue;
       return mod;
@@ -387,7 +391,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (at <= in.segmented.sentences[si].first_token + 1) return true;
       bool boundary = false;
       for (uint32_t i = std::min(at, token) + 1; i < std::max(at, token) && !boundary; ++i) {
-        boundary = w[i] == "," || w[i] == ";" || is(i, kClauseEnd);
+        boundary = w[i] == ","sv || w[i] == ";"sv || is(i, kClauseEnd);
       }
       if (!boundary) return true;
     }
@@ -415,13 +419,13 @@ Assembled Assembler::Assemble(const Input& in) const {
     bool threat = false;
     if (const LexiconEntry* mod = modality_before(t.first, s)) {
       const std::string kind = mod->section.substr(mod->section.find(':') + 1);
-      if (kind == "negation" || kind == "denial") tm.negated = true;
+      if (kind == "negation"sv || kind == "denial"sv) tm.negated = true;
       else tm.hypothetical = true;
-      threat = kind == "threat";
+      threat = kind == "threat"sv;
     }
     // Told after its noun: "une marche est prévue samedi", "los combates podrían reanudarse".
     for (uint32_t k = t.last + 1; k < s.first_token + s.token_count && k <= t.last + 4 && !tm.hypothetical; ++k) {
-      if (w[k] == "," || w[k] == ";" || lex.MayStart(w, k, kTrigger)) break;
+      if (w[k] == ","sv || w[k] == ";"sv || lex.MayStart(w, k, kTrigger)) break;
       tm.hypothetical = is(k, VEILLE_SECTION("modality-after"));
     }
     out.triggers.push_back(tm);
@@ -440,16 +444,16 @@ Assembled Assembler::Assemble(const Input& in) const {
         const Found& g = triggers[gi];
         // An accusation's allegation may come after its target and a date: "a accusé jeudi
         // l'armée burkinabè d'avoir exécuté".
-        const uint32_t reach = t.cls->plover == "ASSAULT" ? 10 : 6;
+        const uint32_t reach = t.cls->plover == "ASSAULT"sv ? 10 : 6;
         if (&g == &t || g.sentence != t.sentence || g.last >= t.first || t.first - g.last > reach) continue;
         const std::string& gp = g.cls->plover;
         if (!g.cls->event_type.empty() ||
-            (gp != "REQUEST" && gp != "REJECT" && gp != "THREATEN" && gp != "SUPPORT" && gp != "ACCUSE")) {
+            (gp != "REQUEST"sv && gp != "REJECT"sv && gp != "THREATEN"sv && gp != "SUPPORT"sv && gp != "ACCUSE"sv)) {
           continue;
         }
-        if (t.cls->plover == "ASSAULT") {
+        if (t.cls->plover == "ASSAULT"sv) {
           bool alleged = false;
-          for (uint32_t i = g.last + 1; i < t.first && !alleged && gp == "ACCUSE"; ++i) {
+          for (uint32_t i = g.last + 1; i < t.first && !alleged && gp == "ACCUSE"sv; ++i) {
             alleged = is(i, VEILLE_SECTION("accused-of"));
           }
           if (!alleged) continue;
@@ -458,7 +462,7 @@ Assembled Assembler::Assemble(const Input& in) const {
         for (uint32_t i = g.last + 1; i < t.first && !boundary; ++i) {
           // "welcomed the agreement and called on": a second verb, not an object; but "appelé
           // au calme et au dialogue", "called for calm and an end to": a second object.
-          boundary = w[i] == "," || w[i] == ";" ||
+          boundary = w[i] == ","sv || w[i] == ";"sv ||
                      (is(i, kConjunction) && !is(i + 1, kArticle) && !is(i + 1, kInfinitive)) ||
                      is(i, kClauseEnd);
         }
@@ -478,7 +482,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       }
     }
     if (blocked) continue;
-    if (t.cls->plover == "SUPPORT" && t.last + 1 < s.first_token + s.token_count &&
+    if (t.cls->plover == "SUPPORT"sv && t.last + 1 < s.first_token + s.token_count &&
         is(t.last + 1, kAgentWord)) {
       continue;  // "a counter-offensive supported by air strikes": not an act of support
     }
@@ -490,12 +494,12 @@ Assembled Assembler::Assemble(const Input& in) const {
     // "during the protests", "tras el acuerdo", "frente a los ataques de la oposición".
     const bool referred = t.first >= s.first_token + 2 && is(t.first - 1, kAnaphoric) &&
                           is(t.first - 2, VEILLE_SECTION("reference-preposition"));
-    if (referred && t.cls->plover != "ASSAULT") continue;
+    if (referred && t.cls->plover != "ASSAULT"sv) continue;
     // A bare "seized", "captured", "retook" takes territory only when a place or a place word
     // is near ("seized the town of", "captured Kidal", "la base ... que l'armée a reprise"),
     // not "seized two vehicles".
-    if (t.first == t.last && (t.cls->sub_event_type == "Non-state actor overtakes territory" ||
-                              t.cls->sub_event_type == "Government regains territory")) {
+    if (t.first == t.last && (t.cls->sub_event_type == "Non-state actor overtakes territory"sv ||
+                              t.cls->sub_event_type == "Government regains territory"sv)) {
       const uint32_t from = t.first >= s.first_token + 8 ? t.first - 8 : s.first_token;
       const uint32_t to = std::min<uint32_t>(t.last + 5, s.first_token + s.token_count - 1);
       bool place_near = false;
@@ -521,7 +525,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       bool told = false;
       for (const std::string* p : plovers_told) told = told || *p == t.cls->plover;
       if (told) {
-        if (t.cls->plover == "ASSAULT") referred_attacks.push_back({t.sentence, t.first});
+        if (t.cls->plover == "ASSAULT"sv) referred_attacks.push_back({t.sentence, t.first});
         continue;
       }
     }
@@ -584,7 +588,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     for (uint32_t start = p; start-- > s.first_token && p - start <= 5;) {
       const LexiconEntry* r = lex.Match(w, start, VEILLE_SECTION("reporting"));
       if (!r) r = lex.Match(w, start, VEILLE_SECTION("told-by"));
-      if (r && start + r->words.size() == p && start > s.first_token && w[start - 1] == ",") return true;
+      if (r && start + r->words.size() == p && start > s.first_token && w[start - 1] == ","sv) return true;
     }
     return false;
   };
@@ -598,7 +602,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       bool source = false;
       for (uint32_t j = last + 1; j < end && j <= last + 4 && !source; ++j) {
         source = is(j, kReporting);
-        if (w[j] == "," || w[j] == ";" || lex.MayStart(w, j, kTrigger)) break;
+        if (w[j] == ","sv || w[j] == ";"sv || lex.MayStart(w, j, kTrigger)) break;
       }
       for (uint32_t back = 1; back <= 3 && back <= first - s.first_token && !source; ++back) {
         const LexiconEntry* according = lex.Match(w, first - back, kAccording);
@@ -617,7 +621,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   std::vector<bool> is_victim(actors.size(), false);
   for (const recognize::FigureFound& f : in.recognized.figures) {
     const std::string& kind = f.figure.kind;
-    if (kind != "killed" && kind != "injured" && kind != "missing" && kind != "arrested") continue;
+    if (kind != "killed"sv && kind != "injured"sv && kind != "missing"sv && kind != "arrested"sv) continue;
     for (size_t a = actors_of[f.sentence].first; a < actors_of[f.sentence].second; ++a) {
       is_victim[a] = is_victim[a] || (f.span.begin <= actors[a].span.begin && actors[a].span.end <= f.span.end);
     }
@@ -630,8 +634,8 @@ Assembled Assembler::Assemble(const Input& in) const {
   // Statements one side makes alone; joint acts (agreeing, meeting, cooperating) are one event
   // of both sides.
   auto pl_unilateral = [](const std::string& pl) {
-    return pl == "ACCUSE" || pl == "REQUEST" || pl == "SUPPORT" || pl == "THREATEN" || pl == "REJECT" ||
-           pl == "SANCTION";
+    return pl == "ACCUSE"sv || pl == "REQUEST"sv || pl == "SUPPORT"sv || pl == "THREATEN"sv || pl == "REJECT"sv ||
+           pl == "SANCTION"sv;
   };
   // A capitalised name from `from` (after an article) that ends a few words before `until`,
   // holding an organisation word; its type is the word's section.
@@ -647,7 +651,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     const std::string& type = org->type;
     // Between the name and the trigger: a bracketed acronym, auxiliaries, adverbs, a date.
     for (uint32_t j = last + 1; j < until; ++j) {
-      if (w[j] == "," || w[j] == ";") return std::nullopt;
+      if (w[j] == ","sv || w[j] == ";"sv) return std::nullopt;
     }
     return Actor{std::string(text.substr(tokens[first].span.begin, tokens[last].span.end - tokens[first].span.begin)),
                  type, ""};
@@ -668,7 +672,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     const uint32_t until = after ? std::min(end, TokenAt(tokens, after->span.begin)) : end;
     const bool statement = e.event_type.empty();
     for (uint32_t i = t.last + 1; i < until; ++i) {
-      if (w[i] == "," || w[i] == ";" || is(i, kClauseEnd) || (actor_at[i] & 1)) break;
+      if (w[i] == ","sv || w[i] == ";"sv || is(i, kClauseEnd) || (actor_at[i] & 1)) break;
       if (statement) {
         // A country after "in" is where the act took place ("signed in Barbados").
         for (size_t c = 0; c < country_actors.size() && !is(i - 1, VEILLE_SECTION("locative")); ++c) {
@@ -682,7 +686,7 @@ Assembled Assembler::Assemble(const Input& in) const {
         if (d && !d->args.empty() && !beside_actor) {
           return Actor{std::string(text.substr(tokens[i].span.begin, tokens[i].span.size())), "State forces", d->args[0]};
         }
-      } else if (e.plover == "ASSAULT") {
+      } else if (e.plover == "ASSAULT"sv) {
         if (const LexiconEntry* target = lex.Match(w, i, VEILLE_SECTION("target:*"))) {
           const uint32_t last = i + static_cast<uint32_t>(target->words.size()) - 1;
           return Actor{std::string(text.substr(tokens[i].span.begin, tokens[last].span.end - tokens[i].span.begin)),
@@ -704,7 +708,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     std::vector<Subject> candidates;
     for (size_t a = actors_of[t.sentence].first; a < actors_of[t.sentence].second; ++a) {
       const auto [first, last] = actor_tokens[a];
-      const bool gloss = first > 0 && w[first - 1] == "(" && last + 1 < w.size() && w[last + 1] == ")";
+      const bool gloss = first > 0 && w[first - 1] == "("sv && last + 1 < w.size() && w[last + 1] == ")"sv;
       if (first >= clause_start && last < t.first && !gloss) candidates.push_back({first, last, &actors[a]});
     }
     for (size_t c = 0; c < country_actors.size(); ++c) {
@@ -719,10 +723,10 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     std::sort(candidates.begin(), candidates.end(), [](const Subject& x, const Subject& y) { return x.first < y.first; });
     auto joins = [&](uint32_t from, uint32_t to) {
-      if (from < to && w[from] == "(") {
+      if (from < to && w[from] == "("sv) {
         uint32_t close = from + 1;
-        while (close < to && close - from <= 8 && w[close] != ")") ++close;
-        if (close >= to || w[close] != ")") return false;
+        while (close < to && close - from <= 8 && w[close] != ")"sv) ++close;
+        if (close >= to || w[close] != ")"sv) return false;
         from = close + 1;
       }
       if (from >= to || to - from > 5) return false;
@@ -730,8 +734,8 @@ Assembled Assembler::Assemble(const Input& in) const {
       // miembros del Clan del Golfo").
       bool conjunction = false, member_word = false;
       for (uint32_t i = from; i < to; ++i) {
-        conjunction = conjunction || w[i] == "," || is(i, kConjunction);
-        if (w[i] == "," || is(i, kConjunction) || is(i, kArticle) || is(i, kDemonym)) continue;
+        conjunction = conjunction || w[i] == ","sv || is(i, kConjunction);
+        if (w[i] == ","sv || is(i, kConjunction) || is(i, kArticle) || is(i, kDemonym)) continue;
         if (member_word || !conjunction || i + 1 >= to || !is(i + 1, VEILLE_SECTION("genitive"))) return false;
         member_word = true;
         ++i;
@@ -742,7 +746,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     for (size_t c = 0; c < candidates.size(); ++c) {
       if (c > 0 && !joins(candidates[c - 1].last + 1, candidates[c].first)) break;
       // "Women and children" are one group of people, not two sides.
-      if (c > 0 && candidates[c].who->actor.type == "Civilians" && candidates[c - 1].who->actor.type == "Civilians") break;
+      if (c > 0 && candidates[c].who->actor.type == "Civilians"sv && candidates[c - 1].who->actor.type == "Civilians"sv) break;
       members.push_back(candidates[c].who);
     }
     return members;
@@ -754,13 +758,13 @@ Assembled Assembler::Assemble(const Input& in) const {
       const Found& next = triggers[g];
       if (next.sentence != t.sentence || next.first > t.last + 8) break;
       bool boundary = false;
-      for (uint32_t i = t.last + 1; i < next.first && !boundary; ++i) boundary = w[i] == ";" || is(i, kClauseEnd);
+      for (uint32_t i = t.last + 1; i < next.first && !boundary; ++i) boundary = w[i] == ";"sv || is(i, kClauseEnd);
       if (boundary) break;
-      if (next.cls->plover == "PROTEST") return true;
+      if (next.cls->plover == "PROTEST"sv) return true;
     }
     const Sentence& s = in.segmented.sentences[t.sentence];
     for (uint32_t i = t.last + 1; i < s.first_token + s.token_count && i <= t.last + 8; ++i) {
-      if (w[i] == ";" || is(i, kClauseEnd)) break;
+      if (w[i] == ";"sv || is(i, kClauseEnd)) break;
       if (is(i, VEILLE_SECTION("protest-aim"))) return true;
     }
     return false;
@@ -771,7 +775,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     // The clause: from the last ';' (or clause word) before the trigger.
     uint32_t clause_start = sentence.first_token;
     for (uint32_t i = sentence.first_token; i < t.first; ++i) {
-      if (w[i] == ";" || is(i, kClauseEnd)) clause_start = i + 1;
+      if (w[i] == ";"sv || is(i, kClauseEnd)) clause_start = i + 1;
     }
     const ActorMention* before = nullptr;
     const ActorMention* after = nullptr;
@@ -788,7 +792,7 @@ Assembled Assembler::Assemble(const Input& in) const {
         if (!own_act) continue;
       }
       // Those a toll counts are harmed, not acting (a crowd still demonstrates).
-      const bool victim = is_victim[a] && events[k].event_type != "Protests" && events[k].event_type != "Riots";
+      const bool victim = is_victim[a] && events[k].event_type != "Protests"sv && events[k].event_type != "Riots"sv;
       if (victim && !first_victim) first_victim = &actors[a];
       const bool opens_trigger = first == t.first && actor_tokens[a].second <= t.last;
       if ((actor_tokens[a].second < t.first || opens_trigger) && first >= clause_start && !before && !victim) {
@@ -802,14 +806,14 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     // "Une frappe de drone de l'armée malienne", "un ataque con drones del ELN contra una base":
     // an armed actor named after a violent noun by "of" ("de", "del") carries it out.
-    if (!before && !agent && after && events[k].plover == "ASSAULT" && Armed(after->actor.type)) {
+    if (!before && !agent && after && events[k].plover == "ASSAULT"sv && Armed(after->actor.type)) {
       const uint32_t first = TokenAt(tokens, after->span.begin);
       // "de l'armée": the article stands between; "du régime", "des militaires": the article is
       // the genitive word itself.
       const bool contracted = first >= 1 && is(first - 1, kArticle) && is(first - 1, VEILLE_SECTION("genitive"));
       const uint32_t of = first >= 1 && is(first - 1, kArticle) && !contracted ? first - 1 : first;
       bool near = of >= 1 && of - 1 > t.last && of - 1 - t.last <= 3 && is(of - 1, VEILLE_SECTION("genitive"));
-      for (uint32_t i = t.last + 1; i + 1 < of && near; ++i) near = w[i] != "," && !lex.MayStart(w, i, kActor);
+      for (uint32_t i = t.last + 1; i + 1 < of && near; ++i) near = w[i] != ","sv && !lex.MayStart(w, i, kActor);
       // "Les frappes russes", "los bombardeos rusos": a demonym right after its noun.
       near = near || (postposed_military[first] && first <= t.last + 2);
       if (near) {
@@ -842,8 +846,8 @@ Assembled Assembler::Assemble(const Input& in) const {
     // Boko Haram fighters clashed", "Rusia y Ucrania acordaron", "Le gouvernement et quatorze
     // groupes armés ont signé").
     const std::string& pl = events[k].plover;
-    const bool joint = (events[k].event_type.empty() && (pl == "AGREE" || pl == "CONSULT" || pl == "COOPERATE")) ||
-                       events[k].sub_event_type == "Armed clash" || events[k].sub_event_type == "Agreement";
+    const bool joint = (events[k].event_type.empty() && (pl == "AGREE"sv || pl == "CONSULT"sv || pl == "COOPERATE"sv)) ||
+                       events[k].sub_event_type == "Armed clash"sv || events[k].sub_event_type == "Agreement"sv;
     const ActorMention* other_side = joint && subjects.size() > 1 && subjects[0] == before ? subjects[1] : nullptr;
     if (!before) {
       for (size_t c = 0; c < country_actors.size(); ++c) {
@@ -899,29 +903,29 @@ Assembled Assembler::Assemble(const Input& in) const {
     if (!e.actor2 && first_victim && Violent(e)) e.actor2 = first_victim->actor;
     // People who call for, or threaten, a protest are protesters in that act (docs/ontology.md
     // rule 24): "the union called for a general strike", "los mineros amenazaron con parar".
-    if (e.actor1 && e.actor1->type == "Civilians" && (pl == "REQUEST" || pl == "THREATEN") &&
-        (t.cls->plover == "PROTEST" || calls_for_protest(t))) {
+    if (e.actor1 && e.actor1->type == "Civilians"sv && (pl == "REQUEST"sv || pl == "THREATEN"sv) &&
+        (t.cls->plover == "PROTEST"sv || calls_for_protest(t))) {
       e.actor1->type = "Protesters";
     }
     // Demonstrators who turn violent are rioters; a demonstrating crowd is protesters.
-    if (e.actor1 && e.event_type == "Riots" && (e.actor1->type == "Protesters" || e.actor1->type == "Civilians")) {
+    if (e.actor1 && e.event_type == "Riots"sv && (e.actor1->type == "Protesters"sv || e.actor1->type == "Civilians"sv)) {
       e.actor1->type = "Rioters";
     }
-    if (e.actor1 && e.event_type == "Protests" && e.actor1->type == "Civilians") e.actor1->type = "Protesters";
+    if (e.actor1 && e.event_type == "Protests"sv && e.actor1->type == "Civilians"sv) e.actor1->type = "Protesters";
     // "La police a dispersé un rassemblement de l'opposition": the people of a demonstration
     // named after its trigger are its demonstrators too.
-    if (e.actor2 && e.event_type == "Protests" && e.sub_event_type != "Excessive force against protesters" &&
-        e.actor2->type == "Civilians" && e.actor1 && e.actor1->type == "State forces") {
+    if (e.actor2 && e.event_type == "Protests"sv && e.sub_event_type != "Excessive force against protesters"sv &&
+        e.actor2->type == "Civilians"sv && e.actor1 && e.actor1->type == "State forces"sv) {
       e.actor2->type = "Protesters";
     }
-    if (e.event_type == "Protests" && e.actor1 && e.actor1->type != "Protesters" && e.actor2 &&
-        e.actor2->type == "Protesters") {
+    if (e.event_type == "Protests"sv && e.actor1 && e.actor1->type != "Protesters"sv && e.actor2 &&
+        e.actor2->type == "Protesters"sv) {
       std::swap(e.actor1, e.actor2);
     }
     // The state's forces do not demonstrate: named at a protest, they intervene in it
     // ("police arrested 12 people during a protest"); excessive force is theirs to act.
-    if (e.event_type == "Protests" && e.sub_event_type != "Excessive force against protesters" && e.actor1 &&
-        e.actor1->type == "State forces" && !e.actor2) {
+    if (e.event_type == "Protests"sv && e.sub_event_type != "Excessive force against protesters"sv && e.actor1 &&
+        e.actor1->type == "State forces"sv && !e.actor2) {
       e.actor2 = std::move(e.actor1);
       e.actor1.reset();
     }
@@ -934,13 +938,13 @@ Assembled Assembler::Assemble(const Input& in) const {
   // a suicide bomber, or no one. A claim that no one made ("No group has claimed") names no one.
   if (std::optional<Actor> claimant = ClaimantOf(in, lex, w, actors, actor_tokens, is_source, [&](uint32_t i, const Sentence& s) {
         const LexiconEntry* mod = modality_before(i, s);
-        return mod && (mod->section == "modality:negation" || mod->section == "modality:denial");
+        return mod && (mod->section == "modality:negation"sv || mod->section == "modality:denial"sv);
       })) {
     for (Event& e : events) {
-      const bool armed_violence = e.plover == "ASSAULT" && (e.event_type == "Battles" ||
-                                                            e.event_type == "Explosions/Remote violence" ||
-                                                            e.event_type == "Violence against civilians");
-      if (armed_violence && (!e.actor1 || e.actor1->type == "Political militia")) e.actor1 = claimant;
+      const bool armed_violence = e.plover == "ASSAULT"sv && (e.event_type == "Battles"sv ||
+                                                            e.event_type == "Explosions/Remote violence"sv ||
+                                                            e.event_type == "Violence against civilians"sv);
+      if (armed_violence && (!e.actor1 || e.actor1->type == "Political militia"sv)) e.actor1 = claimant;
     }
   }
   for (Extra& x : extra_events) {
@@ -951,13 +955,13 @@ Assembled Assembler::Assemble(const Input& in) const {
   // "The UN condemned the attack": the condemnation is aimed at whoever carried the attack
   // out, the actor1 of the story's first violent event (the one its lead tells).
   for (size_t k = 0; k < events.size(); ++k) {
-    if (events[k].plover != "ACCUSE" || events[k].actor2) continue;
+    if (events[k].plover != "ACCUSE"sv || events[k].actor2) continue;
     const Found& t = triggers[event_trigger[k]];
     bool refers = false;
     for (const auto& [si, at] : referred_attacks) refers = refers || (si == t.sentence && at > t.last);
     if (!refers) continue;
     for (size_t j = 0; j < events.size(); ++j) {
-      if (event_sentence[j] < t.sentence && events[j].plover == "ASSAULT" && events[j].actor1) {
+      if (event_sentence[j] < t.sentence && events[j].plover == "ASSAULT"sv && events[j].actor1) {
         events[k].actor2 = events[j].actor1;
         break;
       }
@@ -1004,13 +1008,13 @@ Assembled Assembler::Assemble(const Input& in) const {
       }
       if (nearest < 0) nearest = static_cast<int>(k);
       bool toll = false;
-      for (const Figure& g : events[k].figures) toll = toll || g.kind == "killed" || g.kind == "injured";
+      for (const Figure& g : events[k].figures) toll = toll || g.kind == "killed"sv || g.kind == "injured"sv;
       if (toll) {
         holder = static_cast<int>(k);
         break;
       }
     }
-    if (nearest < 0 || holder < 0 || holder == nearest || f.figure.kind == "arrested" || f.figure.kind == "participants") {
+    if (nearest < 0 || holder < 0 || holder == nearest || f.figure.kind == "arrested"sv || f.figure.kind == "participants"sv) {
       return nearest;
     }
     auto day_of = [&](int k) {
@@ -1024,11 +1028,11 @@ Assembled Assembler::Assemble(const Input& in) const {
   // manifestations ... qui ont fait une cinquantaine de morts") is the demonstration's: force
   // killed or wounded people at it (excessive force, until the story says the crowd rioted).
   auto demonstration_of_toll = [&](const recognize::FigureFound& f) -> int {
-    if (f.figure.kind != "killed" && f.figure.kind != "injured") return -1;
+    if (f.figure.kind != "killed"sv && f.figure.kind != "injured"sv) return -1;
     int best = -1;
     uint32_t best_distance = UINT32_MAX;
     for (size_t k = 0; k < events.size(); ++k) {
-      if (event_sentence[k] != f.sentence || events[k].event_type != "Protests") continue;
+      if (event_sentence[k] != f.sentence || events[k].event_type != "Protests"sv) continue;
       const uint32_t tb = tokens[triggers[event_trigger[k]].first].span.begin;
       const uint32_t distance = tb > f.span.begin ? tb - f.span.begin : f.span.begin - tb;
       if (distance < best_distance) {
@@ -1045,7 +1049,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   // morts", "la cifra de muertos ascendió a 23"): a revision word in the figure or just before.
   const SectionId kTollRevised = VEILLE_SECTION("toll-revised");
   auto revised_toll = [&](const recognize::FigureFound& f) {
-    if (f.figure.kind != "killed" || f.subset) return false;
+    if (f.figure.kind != "killed"sv || f.subset) return false;
     const uint32_t first = TokenAt(tokens, f.span.begin), end = TokenAt(tokens, f.span.end);
     const uint32_t sentence_first = in.segmented.sentences[f.sentence].first_token;
     for (uint32_t i = first > sentence_first + 6 ? first - 6 : sentence_first; i < end; ++i) {
@@ -1057,7 +1061,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   // "31 morts depuis le 10 juin") sums many days: it is no figure of that event.
   const SectionId kSince = VEILLE_SECTION("since");
   auto counted_over_days = [&](const recognize::FigureFound& f, int k) {
-    if (f.figure.kind != "killed" && f.figure.kind != "injured" && f.figure.kind != "missing") return false;
+    if (f.figure.kind != "killed"sv && f.figure.kind != "injured"sv && f.figure.kind != "missing"sv) return false;
     const uint32_t first = TokenAt(tokens, f.span.begin), last = TokenAt(tokens, f.span.end);
     for (const recognize::Date& d : in.recognized.dates) {
       if (d.sentence != f.sentence || !d.date.value) continue;
@@ -1086,7 +1090,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     if (best < 0) best = demonstration_of_toll(f);
     if (best < 0) best = story_event_of_later_toll(f);
-    if (best < 0 && (f.figure.kind == "killed" || f.figure.kind == "injured")) {
+    if (best < 0 && (f.figure.kind == "killed"sv || f.figure.kind == "injured"sv)) {
       // A toll told before its happening ("The government reported 11 dead since Thursday.
       // ... Clashes broke out on Thursday afternoon") belongs to the first violent event of
       // the next few sentences, when no violent event stands before it.
@@ -1114,7 +1118,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       const LexiconEntry* found = lex.Match(w, i, section);
       if (!found) continue;
       const LexiconEntry* mod = modality_before(i, s);
-      if (!mod || (mod->section != "modality:negation" && mod->section != "modality:denial")) return found;
+      if (!mod || (mod->section != "modality:negation"sv && mod->section != "modality:denial"sv)) return found;
     }
     return nullptr;
   };
@@ -1122,23 +1126,23 @@ Assembled Assembler::Assemble(const Input& in) const {
   const SectionId kLethalForce = VEILLE_SECTION("lethal-force");
   // Decision rules of docs/ontology.md that the trigger alone cannot make.
   bool story_of_unrest = false;  // the article tells demonstrations or riots
-  for (const Event& e : events) story_of_unrest = story_of_unrest || e.event_type == "Protests" || e.event_type == "Riots";
+  for (const Event& e : events) story_of_unrest = story_of_unrest || e.event_type == "Protests"sv || e.event_type == "Riots"sv;
   for (size_t k = 0; k < events.size(); ++k) {
     Event& e = events[k];
     const uint32_t si = event_sentence[k];
     // In a story of unrest, clashes with no armed side named are the unrest's: "Des
     // affrontements ont aussi été signalés à Ziguinchor".
-    if (story_of_unrest && e.sub_event_type == "Armed clash" &&
+    if (story_of_unrest && e.sub_event_type == "Armed clash"sv &&
         (!e.actor1 || Crowd(e.actor1->type)) &&
-        !(e.actor2 && Armed(e.actor2->type) && e.actor2->type != "State forces")) {
+        !(e.actor2 && Armed(e.actor2->type) && e.actor2->type != "State forces"sv)) {
       SetClass(e, "Riots", "Violent demonstration", "PROTEST");
     }
     // A weapon named with a general attack word says how it was made: "a drone hit a fire
     // station", "shelling ... killed", "a grenade thrown into".
     // A bomber or a drone also says how an explosive was delivered ("a car packed with
     // explosives driven by a suicide attacker", "drones loaded with explosives").
-    const bool generic_explosive = e.sub_event_type == "Remote explosive/landmine/IED";
-    if ((e.sub_event_type == "Attack" && e.event_type == "Violence against civilians") || generic_explosive) {
+    const bool generic_explosive = e.sub_event_type == "Remote explosive/landmine/IED"sv;
+    if ((e.sub_event_type == "Attack"sv && e.event_type == "Violence against civilians"sv) || generic_explosive) {
       const LexiconEntry* weapon = in_sentence(si, kInstrument);
       if (weapon && generic_explosive && weapon->section.find("Suicide bomb") == std::string::npos &&
           weapon->section.find("Air/drone strike") == std::string::npos) {
@@ -1151,38 +1155,38 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     // Demonstrators who attack, storm, burn or loot: a violent demonstration, not an attack on
     // civilians or a looting of its own.
-    if (e.actor1 && e.actor1->type == "Protesters" &&
-        (e.sub_event_type == "Attack" || e.sub_event_type == "Looting/property destruction" ||
-         e.sub_event_type == "Non-state actor overtakes territory")) {
+    if (e.actor1 && e.actor1->type == "Protesters"sv &&
+        (e.sub_event_type == "Attack"sv || e.sub_event_type == "Looting/property destruction"sv ||
+         e.sub_event_type == "Non-state actor overtakes territory"sv)) {
       SetClass(e, "Riots", "Violent demonstration", "PROTEST");
       e.actor1->type = "Rioters";
     }
     // Dispersal with live fire: excessive force rather than an intervention.
-    if (e.sub_event_type == "Protest with intervention" && in_sentence(si, kLethalForce)) {
+    if (e.sub_event_type == "Protest with intervention"sv && in_sentence(si, kLethalForce)) {
       SetClass(e, "Protests", "Excessive force against protesters", "ASSAULT");
     }
     bool protest_here = false, protesters_hurt = false;
     for (size_t j = 0; j < events.size(); ++j) {
-      if (j != k && event_sentence[j] == si && events[j].event_type == "Protests") protest_here = true;
+      if (j != k && event_sentence[j] == si && events[j].event_type == "Protests"sv) protest_here = true;
     }
     for (const Figure& f : e.figures) {
-      if ((f.kind == "killed" || f.kind == "injured") && f.group == "protesters") protesters_hurt = true;
+      if ((f.kind == "killed"sv || f.kind == "injured"sv) && f.group == "protesters"sv) protesters_hurt = true;
     }
-    bool state_actor = e.actor1 && e.actor1->type == "State forces";
-    bool protester_victims = (e.actor2 && e.actor2->type == "Protesters") || protesters_hurt;
+    bool state_actor = e.actor1 && e.actor1->type == "State forces"sv;
+    bool protester_victims = (e.actor2 && e.actor2->type == "Protesters"sv) || protesters_hurt;
     // Killing or wounding non-violent demonstrators: excessive force.
-    if (e.event_type == "Violence against civilians" && e.sub_event_type == "Attack" &&
+    if (e.event_type == "Violence against civilians"sv && e.sub_event_type == "Attack"sv &&
         (protester_victims || (protest_here && state_actor))) {
       SetClass(e, "Protests", "Excessive force against protesters", "ASSAULT");
     }
     // Both sides armed: a battle.
-    if (e.event_type == "Violence against civilians" && e.sub_event_type == "Attack" && e.actor1 && e.actor2 &&
+    if (e.event_type == "Violence against civilians"sv && e.sub_event_type == "Attack"sv && e.actor1 && e.actor2 &&
         Armed(e.actor1->type) && Armed(e.actor2->type)) {
       SetClass(e, "Battles", "Armed clash", "ASSAULT");
     }
     // A government or its head resigning is a strategic development (docs/ontology.md rule on
     // resignations); a minister resigning stays outside ACLED.
-    if (e.plover == "RETREAT" && e.event_type.empty() && e.actor1 && e.actor1->type == "State forces") {
+    if (e.plover == "RETREAT"sv && e.event_type.empty() && e.actor1 && e.actor1->type == "State forces"sv) {
       const std::string who = e.actor1->name;
       bool head = who.find("overnment") != std::string::npos || who.find("ouvernement") != std::string::npos ||
                   who.find("obierno") != std::string::npos || who.find("resident") != std::string::npos ||
@@ -1190,7 +1194,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (head) SetClass(e, "Strategic developments", "Other", "RETREAT");
     }
     // A peaceful protest with deaths at the hands of the state.
-    if (e.sub_event_type == "Peaceful protest" && protesters_hurt) {
+    if (e.sub_event_type == "Peaceful protest"sv && protesters_hurt) {
       SetClass(e, "Protests", "Excessive force against protesters", "ASSAULT");
     }
   }
@@ -1199,22 +1203,22 @@ Assembled Assembler::Assemble(const Input& in) const {
   // specific class of a family absorbs the others and their figures.
   auto rank = [](const Event& e) -> std::pair<int, int> {  // family, specificity
     const std::string& t = e.sub_event_type;
-    if (t == "Peaceful protest") return {1, 1};
-    if (t == "Protest with intervention") return {1, 2};
-    if (t == "Excessive force against protesters") return {1, 3};
-    if (t == "Violent demonstration" || t == "Mob violence") return {1, 4};
+    if (t == "Peaceful protest"sv) return {1, 1};
+    if (t == "Protest with intervention"sv) return {1, 2};
+    if (t == "Excessive force against protesters"sv) return {1, 3};
+    if (t == "Violent demonstration"sv || t == "Mob violence"sv) return {1, 4};
     // Burning and looting told beside an attack or a riot are part of it.
-    if (t == "Looting/property destruction") return {2, 0};
+    if (t == "Looting/property destruction"sv) return {2, 0};
     // Artillery or air support inside a ground fight is the fight's (ontology rule 15); a bomb
     // carried or planted, an abduction or a rape says more than the fight; a place changing
     // hands by fighting is the territory sub-event (rule 14).
-    if (t == "Attack") return {2, 1};
-    if (t == "Shelling/artillery/missile attack" || t == "Air/drone strike") return {2, 2};
-    if (t == "Armed clash") return {2, 3};
-    if (e.event_type == "Explosions/Remote violence" || t == "Sexual violence" || t == "Abduction/forced disappearance") {
+    if (t == "Attack"sv) return {2, 1};
+    if (t == "Shelling/artillery/missile attack"sv || t == "Air/drone strike"sv) return {2, 2};
+    if (t == "Armed clash"sv) return {2, 3};
+    if (e.event_type == "Explosions/Remote violence"sv || t == "Sexual violence"sv || t == "Abduction/forced disappearance"sv) {
       return {2, 4};
     }
-    if (t == "Government regains territory" || t == "Non-state actor overtakes territory") return {2, 5};
+    if (t == "Government regains territory"sv || t == "Non-state actor overtakes territory"sv) return {2, 5};
     return {0, 0};
   };
   // An event of the sentence told by `joined` with no one killed or wounded joins the event
@@ -1225,7 +1229,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       for (size_t j = 0; j < events.size(); ++j) {
         if (j == k || event_sentence[j] != event_sentence[k] || !joined(events[j]) || events[j].plover.empty()) continue;
         bool harm = false;
-        for (const Figure& f : events[j].figures) harm = harm || f.kind == "killed" || f.kind == "injured";
+        for (const Figure& f : events[j].figures) harm = harm || f.kind == "killed"sv || f.kind == "injured"sv;
         if (harm) continue;
         AbsorbFigures(events[k], subsets[k], events[j], subsets[j]);
         FillActors(events[k], events[j]);
@@ -1235,20 +1239,20 @@ Assembled Assembler::Assemble(const Input& in) const {
   };
   // A weapon stopped is not a weapon used: "defused an improvised explosive device", "shot
   // down 18 of the 20 missiles fired".
-  join_unhurt([](const Event& e) { return e.sub_event_type == "Disrupted weapons use"; },
-              [](const Event& e) { return e.event_type == "Explosions/Remote violence"; });
+  join_unhurt([](const Event& e) { return e.sub_event_type == "Disrupted weapons use"sv; },
+              [](const Event& e) { return e.event_type == "Explosions/Remote violence"sv; });
   // "Gunmen attacked the commune and burned a dozen houses": what happened is the destruction.
-  join_unhurt([](const Event& e) { return e.sub_event_type == "Looting/property destruction"; },
-              [](const Event& e) { return e.sub_event_type == "Attack"; });
+  join_unhurt([](const Event& e) { return e.sub_event_type == "Looting/property destruction"sv; },
+              [](const Event& e) { return e.sub_event_type == "Attack"sv; });
   // What demonstrators march for is the demonstration's: "marched to demand the release of
   // an imam", "un sit-in pour réclamer". A demand made otherwise in the sentence stands.
   for (size_t k = 0; k < events.size(); ++k) {
-    if (events[k].plover != "REQUEST" || !events[k].event_type.empty()) continue;
+    if (events[k].plover != "REQUEST"sv || !events[k].event_type.empty()) continue;
     const uint32_t at = triggers[event_trigger[k]].first;
     // A purpose word earlier in the clause ("pour soutenir la junte et demander le départ").
     bool purpose = false;
     for (uint32_t back = 1; back <= 6 && back <= at && !purpose; ++back) {
-      if (w[at - back] == "," || w[at - back] == ";") break;
+      if (w[at - back] == ","sv || w[at - back] == ";"sv) break;
       purpose = is(at - back, VEILLE_SECTION("purpose"));
     }
     // A participle that describes the crowd: "led by young men demanding jobs", "des
@@ -1257,13 +1261,13 @@ Assembled Assembler::Assemble(const Input& in) const {
     // "demonstrators demanding the release of": the crowd's demand, told as its description.
     for (size_t a = 0; a < actors.size() && !purpose; ++a) {
       purpose = actor_tokens[a].second + 1 == at &&
-                (actors[a].actor.type == "Protesters" || actors[a].actor.type == "Rioters");
+                (actors[a].actor.type == "Protesters"sv || actors[a].actor.type == "Rioters"sv);
     }
     if (!purpose) continue;
 
     for (size_t j = 0; j < events.size(); ++j) {
       if (j != k && event_sentence[j] == event_sentence[k] && !events[j].plover.empty() &&
-          (events[j].event_type == "Protests" || events[j].event_type == "Riots")) {
+          (events[j].event_type == "Protests"sv || events[j].event_type == "Riots"sv)) {
         // Whom the demand is addressed to is not whom the crowd faced: no actor moves over.
         events[k].plover.clear();
         break;
@@ -1279,15 +1283,15 @@ Assembled Assembler::Assemble(const Input& in) const {
       // Clashes around a demonstration are the demonstration's.
       // A riot absorbs its clashes, its damage, and killings told with no killer named ("seven
       // people have been killed in clashes between security forces and protesters").
-      const bool told_of_riot = events[j].sub_event_type == "Armed clash" ||
-                                events[j].sub_event_type == "Looting/property destruction" ||
-                                (events[j].sub_event_type == "Attack" && !events[j].actor1);
+      const bool told_of_riot = events[j].sub_event_type == "Armed clash"sv ||
+                                events[j].sub_event_type == "Looting/property destruction"sv ||
+                                (events[j].sub_event_type == "Attack"sv && !events[j].actor1);
       bool absorbed = (f2 == family && l2 < level) || (family == 1 && f2 == 2 && told_of_riot);
       if (!absorbed) continue;
       // Clashes between demonstrators and the police make the demonstration violent.
-      if (family == 1 && events[j].sub_event_type == "Armed clash") {
+      if (family == 1 && events[j].sub_event_type == "Armed clash"sv) {
         SetClass(events[k], "Riots", "Violent demonstration", "PROTEST");
-        if (events[k].actor1 && events[k].actor1->type == "Protesters") events[k].actor1->type = "Rioters";
+        if (events[k].actor1 && events[k].actor1->type == "Protesters"sv) events[k].actor1->type = "Rioters";
       }
       AbsorbFigures(events[k], subsets[k], events[j], subsets[j]);
       FillActors(events[k], events[j]);
@@ -1310,17 +1314,17 @@ Assembled Assembler::Assemble(const Input& in) const {
   }
   // Arrests during a protest belong to the protest (it becomes a protest with intervention).
   for (size_t k = 0; k < events.size(); ++k) {
-    if (events[k].sub_event_type != "Arrests" || events[k].plover.empty()) continue;
+    if (events[k].sub_event_type != "Arrests"sv || events[k].plover.empty()) continue;
     for (size_t j = 0; j < events.size(); ++j) {
       const bool near = event_sentence[j] == event_sentence[k] ||
                         (event_sentence[j] < event_sentence[k] && event_sentence[k] - event_sentence[j] <= 2 &&
                          in.segmented.sentences[event_sentence[j]].paragraph ==
                              in.segmented.sentences[event_sentence[k]].paragraph);
-      if (j == k || !near || (events[j].event_type != "Protests" && events[j].event_type != "Riots") ||
+      if (j == k || !near || (events[j].event_type != "Protests"sv && events[j].event_type != "Riots"sv) ||
           events[j].plover.empty()) {
         continue;
       }
-      if (events[j].sub_event_type == "Peaceful protest") events[j].sub_event_type = "Protest with intervention";
+      if (events[j].sub_event_type == "Peaceful protest"sv) events[j].sub_event_type = "Protest with intervention";
       AbsorbFigures(events[j], subsets[j], events[k], subsets[k]);
       events[k].plover.clear();  // merged
       break;
@@ -1342,7 +1346,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (i >= end || end - i > 4) return 0;
       int kind = 1;
       while (i < end) {
-        if (w[i] == ",") {
+        if (w[i] == ","sv) {
           ++i;
           continue;
         }
@@ -1354,9 +1358,9 @@ Assembled Assembler::Assemble(const Input& in) const {
       return kind;
     };
     auto splits = [](const Event& e) {
-      return e.event_type == "Protests" || e.event_type == "Riots" || e.event_type == "Battles" ||
-             e.event_type == "Violence against civilians" || e.event_type == "Explosions/Remote violence" ||
-             (e.plover == "MOBILIZE" && e.sub_event_type == "Change to group/activity");
+      return e.event_type == "Protests"sv || e.event_type == "Riots"sv || e.event_type == "Battles"sv ||
+             e.event_type == "Violence against civilians"sv || e.event_type == "Explosions/Remote violence"sv ||
+             (e.plover == "MOBILIZE"sv && e.sub_event_type == "Change to group/activity"sv);
     };
     const size_t before_split = events.size();
     for (size_t k = 0; k < before_split; ++k) {
@@ -1378,7 +1382,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (!fronted && (anchor_token <= t.last || anchor_token - t.last > 16)) continue;
       bool other_clause = false;
       for (uint32_t i = t.last + 1; i < anchor_token && !other_clause; ++i) {
-        other_clause = w[i] == ";" || is(i, kClauseEnd);
+        other_clause = w[i] == ";"sv || is(i, kClauseEnd);
       }
       if (other_clause) continue;
       // Places of the list are alike (all towns, or all provinces), and none holds another
@@ -1431,7 +1435,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     if (is(after, kReportingVerb) || is(after, kToldBy)) return true;
     const uint32_t tb = tokens[t.first].span.begin, te = tokens[t.last].span.end;
     for (const recognize::FigureFound& f : in.recognized.figures) {
-      if (f.sentence == t.sentence && (f.figure.kind == "killed" || f.figure.kind == "injured") &&
+      if (f.sentence == t.sentence && (f.figure.kind == "killed"sv || f.figure.kind == "injured"sv) &&
           f.span.begin < tb && te < f.span.end) {
         return true;
       }
@@ -1443,7 +1447,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   auto toll_only = [&](const Found& t) {
     const uint32_t tb = tokens[t.first].span.begin, te = tokens[t.last].span.end;
     for (const recognize::FigureFound& f : in.recognized.figures) {
-      if (f.sentence == t.sentence && (f.figure.kind == "killed" || f.figure.kind == "injured") &&
+      if (f.sentence == t.sentence && (f.figure.kind == "killed"sv || f.figure.kind == "injured"sv) &&
           f.span.begin <= tb && te <= f.span.end) {
         return true;
       }
@@ -1509,7 +1513,7 @@ Assembled Assembler::Assemble(const Input& in) const {
       // a country that speaks, gives or agrees is placed where it does so.
       std::vector<Span> acting;
       for (const ActorMention& c : country_actors) {
-        if (c.sentence != si || e.plover != "ASSAULT") continue;
+        if (c.sentence != si || e.plover != "ASSAULT"sv) continue;
         for (const std::optional<Actor>* a : {&e.actor1, &e.actor2}) {
           if (*a && (*a)->name == c.actor.name && (*a)->country == c.actor.country) acting.push_back(c.span);
         }
@@ -1518,21 +1522,21 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     // ACLED codes the crowd of a demonstration even when no word names it, and gives local
     // actors the country of the event.
-    if (!e.actor1 && e.event_type == "Protests" && e.sub_event_type != "Excessive force against protesters") {
+    if (!e.actor1 && e.event_type == "Protests"sv && e.sub_event_type != "Excessive force against protesters"sv) {
       e.actor1 = Actor{"Protesters", "Protesters", ""};
     }
-    if (!e.actor1 && e.event_type == "Riots") e.actor1 = Actor{"Rioters", "Rioters", ""};
+    if (!e.actor1 && e.event_type == "Riots"sv) e.actor1 = Actor{"Rioters", "Rioters", ""};
     // Arrests, curfews, emergencies and shutdowns told in the passive ("three people were
     // arrested", "a curfew is in force") are the state's acts.
-    if (!e.actor1 && e.sub_event_type == "Arrests") e.actor1 = Actor{"Police", "State forces", ""};
-    if (!e.actor1 && e.plover == "COERCE" && e.event_type == "Strategic developments" && e.sub_event_type == "Other") {
+    if (!e.actor1 && e.sub_event_type == "Arrests"sv) e.actor1 = Actor{"Police", "State forces", ""};
+    if (!e.actor1 && e.plover == "COERCE"sv && e.event_type == "Strategic developments"sv && e.sub_event_type == "Other"sv) {
       e.actor1 = Actor{"Government", "State forces", ""};
     }
     SettleSides(e, story_of_unrest);
     // A condemnation with no one named on the receiving end is aimed at whoever carried out
     // the story's violence ("the EU condemned the strikes", "El alcalde condenó los hechos",
     // "a condamné « ces actes barbares »").
-    if (e.plover == "ACCUSE" && e.event_type.empty() && !e.actor2 && e.actor1 && story_attacker &&
+    if (e.plover == "ACCUSE"sv && e.event_type.empty() && !e.actor2 && e.actor1 && story_attacker &&
         story_attacker->name != e.actor1->name) {
       e.actor2 = story_attacker;
     }
@@ -1540,42 +1544,42 @@ Assembled Assembler::Assemble(const Input& in) const {
     // or threaten, they address to the state when no one else is named: "Los manifestantes
     // exigen la renuncia de la presidenta", "La CIDH pidió que las medidas sean
     // excepcionales", "the union threatened a 48-hour strike".
-    if ((e.plover == "REQUEST" || e.plover == "ACCUSE" || e.plover == "THREATEN") && e.event_type.empty() &&
-        !e.actor2 && e.actor1 && (Crowd(e.actor1->type) || e.actor1->type == "External/Other forces")) {
+    if ((e.plover == "REQUEST"sv || e.plover == "ACCUSE"sv || e.plover == "THREATEN"sv) && e.event_type.empty() &&
+        !e.actor2 && e.actor1 && (Crowd(e.actor1->type) || e.actor1->type == "External/Other forces"sv)) {
       e.actor2 = Actor{"Government", "State forces", ""};
     }
     // A concession in a story of unrest is made to the demonstrators.
-    if (e.plover == "CONCEDE" && e.event_type.empty() && !e.actor2 && story_of_unrest) {
+    if (e.plover == "CONCEDE"sv && e.event_type.empty() && !e.actor2 && story_of_unrest) {
       e.actor2 = Actor{"Protesters", "Protesters", ""};
     }
     // Clashes at a demonstration are with the police unless the sentence names another side.
-    if (e.sub_event_type == "Violent demonstration" && !e.actor2 &&
+    if (e.sub_event_type == "Violent demonstration"sv && !e.actor2 &&
         in_sentence(si, VEILLE_SECTION("trigger:ASSAULT:Battles:Armed clash"))) {
       e.actor2 = Actor{"Police", "State forces", ""};
     }
     // Violence against civilians has civilians on the receiving end by definition; an
     // explosion does when its dead or wounded are civilians (ACLED's actor coding).
-    if (!e.actor2 && (e.event_type == "Violence against civilians" || e.event_type == "Explosions/Remote violence")) {
-      bool civilian_victims = e.event_type == "Violence against civilians";
+    if (!e.actor2 && (e.event_type == "Violence against civilians"sv || e.event_type == "Explosions/Remote violence"sv)) {
+      bool civilian_victims = e.event_type == "Violence against civilians"sv;
       for (const Figure& f : e.figures) {
-        civilian_victims = civilian_victims || (f.kind != "participants" && f.kind != "arrested" &&
-                                                (f.group == "civilians" || f.group == "unknown"));
+        civilian_victims = civilian_victims || (f.kind != "participants"sv && f.kind != "arrested"sv &&
+                                                (f.group == "civilians"sv || f.group == "unknown"sv));
       }
-      if (civilian_victims && !(e.actor1 && e.actor1->type == "Civilians")) e.actor2 = Actor{"Civilians", "Civilians", ""};
+      if (civilian_victims && !(e.actor1 && e.actor1->type == "Civilians"sv)) e.actor2 = Actor{"Civilians", "Civilians", ""};
     }
     for (std::optional<Actor>* a : {&e.actor1, &e.actor2}) {
       if (*a && (*a)->country.empty() && e.location && !e.location->country.empty() &&
-          (*a)->type != "External/Other forces") {
+          (*a)->type != "External/Other forces"sv) {
         (*a)->country = e.location->country;
       }
       // A state's forces acting on another country's soil are external forces
       // (docs/ontology.md, actors); a diplomatic act is not "on soil".
-      if (*a && (*a)->type == "State forces" && e.location && !e.location->country.empty() &&
+      if (*a && (*a)->type == "State forces"sv && e.location && !e.location->country.empty() &&
           !(*a)->country.empty() && (*a)->country != e.location->country && !e.event_type.empty()) {
         (*a)->type = "External/Other forces";
       }
     }
-    if (!story_attacker && e.actor1 && e.plover == "ASSAULT" && !e.event_type.empty() && e.actor1->type != "Civilians") {
+    if (!story_attacker && e.actor1 && e.plover == "ASSAULT"sv && !e.event_type.empty() && e.actor1->type != "Civilians"sv) {
       story_attacker = e.actor1;
     }
     e.evidence.push_back({s.span.begin, s.span.end, std::string(text.substr(s.span.begin, s.span.size()))});
@@ -1617,7 +1621,7 @@ Assembled Assembler::Assemble(const Input& in) const {
         bool same_family = family != 0 && family == prior_family;
         // Property burnt or looted after a riot is told is the riot's damage (an attack's may be
         // a raid of its own: "then set fire to a dozen houses").
-        const bool damage_of_prior = e.sub_event_type == "Looting/property destruction" && prior_family == 1;
+        const bool damage_of_prior = e.sub_event_type == "Looting/property destruction"sv && prior_family == 1;
         // A place inside the country named by the other is the same place: "in northern Burkina
         // Faso" then "near Djibo".
         // So is a place inside the province the other named, for a retelling with no day of its
