@@ -131,7 +131,11 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
   };
   // An object after a verb: a count or people, perhaps after an article ("killed the two
   // hostages", "mataron a un policía", "mató al menos a 14 personas").
-  auto object_at = [&](uint32_t o) {
+  // With `named`, an unlisted word after an article is an object too ("killed the mayor",
+  // "ont abattu le maire", "asesinaron al alcalde"), unless it tells a time ("killed the day
+  // before", "asesinados el martes", [object-time]).
+  auto object_at = [&](uint32_t o, bool named = false) {
+    bool article = false;
     for (int k = 0; k < 3 && o < end; ++k) {
       if (match(o, VEILLE_SECTION("person:*"))) return true;
       for (const NumberMention& m : numbers) {
@@ -140,8 +144,11 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       const LexiconEntry* start = match(o, VEILLE_SECTION("object-start"));
       if (!start) break;
       o += len(start);
+      article = true;
     }
-    return false;
+    return named && article && o < end && tokens[o].kind == TokenKind::kWord && !match(o, VEILLE_SECTION("object-time")) &&
+           !match(o, VEILLE_SECTION("unit")) && !match(o, VEILLE_SECTION("cue:*")) && !match(o, VEILLE_SECTION("after:*")) &&
+           !match(o, VEILLE_SECTION("noun:*")) && !match(o, VEILLE_SECTION("aux"));
   };
   bool mixed_groups = false;
   bool own_link = false;  // the people are "theirs": "14 de sus miembros", "two of its men"
@@ -312,8 +319,13 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       continue;  // "one of the suspects", "l'un des", "uno de los"
     }
     Phrase ph = parse_phrase(j, n.last, n.weak);
+    // An age without its unit after a person: "su hijo de 12 resultó herido", "a boy of 12".
+    if (!ph.person && !ph.noun && n.first > begin + 1 && match(n.first - 1, VEILLE_SECTION("age-of"))) {
+      uint32_t ps = 0;
+      if (EndingAt(w, begin, n.first - 1, VEILLE_SECTION("person:*"), &ps)) continue;
+    }
     // "Two gunmen killed a policeman": "killed" read as the noun of the gunmen has an object.
-    if (ph.person && ph.noun && ph.last + 1 < end && object_at(ph.last + 1)) continue;
+    if (ph.person && ph.noun && ph.last + 1 < end && object_at(ph.last + 1, true)) continue;
     // Whose figure it is, said after it: "36 blessés dans ses rangs", "300 morts côté
     // rebelle", "4 muertos en sus filas", past one adjective ("3 heridos ligeros ...").
     const LexiconEntry* side = nullptr;
@@ -357,13 +369,20 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         after = match(r, VEILLE_SECTION("after:*"));
         if (!after) after = match(r, VEILLE_SECTION("cue:*"));
         if (!after && ph.has_words) after = match(r, VEILLE_SECTION("noun:*"));
+        if (after && HasArg(after, "sg") && n.value != 1) {
+          // "Miles de simpatizantes del expresidente arrestado se congregaron": a singular
+          // participle tells someone else.
+          r += len(after);
+          after = nullptr;
+          continue;
+        }
         if (after) {
           after_last = r + len(after) - 1;
           // "Two gunmen killed a policeman", "Dos hombres mataron a un policía": a verb with
           // its own object (a count or people after it) is done by the people before it.
           // Only a cue of either side is a transitive verb; an after-only cue ("murieron en")
           // has no object.
-          if (after->family_id == VEILLE_SECTION("cue:*") && object_at(after_last + 1)) {
+          if (after->family_id == VEILLE_SECTION("cue:*") && object_at(after_last + 1, ph.person != nullptr)) {
             after = nullptr;
             agent = true;
           }
@@ -389,7 +408,9 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
           }
           break;
         }
-        if (const LexiconEntry* aux = match(r, VEILLE_SECTION("aux"))) {
+        if (const LexiconEntry* of = r == ph.last + 1 && !ph.person && !ph.noun ? match(r, VEILLE_SECTION("of-them")) : nullptr) {
+          r += len(of);  // "8 of them escaped"
+        } else if (const LexiconEntry* aux = match(r, VEILLE_SECTION("aux"))) {
           if (HasArg(aux, "relative")) after_in_relative = true;
           r += len(aux);
         } else if (w[r] == "," && (ph.person || ph.noun) && !after_in_relative) {
@@ -613,7 +634,21 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     // not "a police spokesman said".
     const bool weak_people = n.weak && ph.person && !free_word(ph.last + 1);
     uint32_t source_intro_last = 0;
-    if (kind.empty() && previous && !n.plain_digits_year() && bare && (!n.weak || weak_people)) {
+    // "40 protesters were detained and 6 were tortured": a count with a verb of its own that
+    // is no cue is told by another action, and shares no kind.
+    bool own_verb = false;
+    if (kind.empty() && previous && !ph.has_words) {
+      uint32_t v = ph.last + 1, auxes = 0;
+      while (const LexiconEntry* aux = match(v, VEILLE_SECTION("aux"))) {
+        v += len(aux);
+        ++auxes;
+      }
+      own_verb = auxes > 0 && v < end && tokens[v].kind == TokenKind::kWord && !match(v, VEILLE_SECTION("cue:*")) &&
+                 !match(v, VEILLE_SECTION("after:*")) && !match(v, VEILLE_SECTION("noun:*")) &&
+                 !match(v, VEILLE_SECTION("person:*")) && !match(v, VEILLE_SECTION("among-verb")) &&
+                 !match(v, VEILLE_SECTION("got-away"));
+    }
+    if (kind.empty() && previous && !own_verb && !n.plain_digits_year() && bare && (!n.weak || weak_people)) {
       bool close = n.first > previous->last;
       bool joined = false;
       uint32_t place_words = 0;
@@ -901,7 +936,10 @@ std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token
   auto stop_at = [&](uint32_t i) {
     if (IsPunct(tokens, i) && w[i] != "'" && w[i] != "-") return true;
     if (tokens[i].kind == TokenKind::kNumber) return true;
-    if (lex_.Match(w, i, VEILLE_SECTION("source-verb")) || lex_.Match(w, i, VEILLE_SECTION("cue:*")) ||
+    // "an estimate by", "a report by": after an article a reporting verb is a count noun.
+    const bool count_noun = i > begin && lex_.Match(w, i - 1, VEILLE_SECTION("count-article")) &&
+                            lex_.Match(w, i, VEILLE_SECTION("source-count"));
+    if ((!count_noun && lex_.Match(w, i, VEILLE_SECTION("source-verb"))) || lex_.Match(w, i, VEILLE_SECTION("cue:*")) ||
         lex_.Match(w, i, VEILLE_SECTION("after:*")) || lex_.Match(w, i, VEILLE_SECTION("source-stop"))) {
       return true;
     }
@@ -986,6 +1024,13 @@ std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token
     }
     const LexiconEntry* v = lex_.Match(w, i, VEILLE_SECTION("source-verb"));
     if (!v) continue;
+    // "claimed the lives of" (a cue marked not-source), "an estimate by" (a count after an
+    // article) are no reporting verbs.
+    if (const LexiconEntry* c = lex_.Match(w, i, VEILLE_SECTION("before:*"));
+        c && c->words.size() > v->words.size() && HasArg(c, "not-source")) {
+      continue;
+    }
+    if (i > begin && lex_.Match(w, i - 1, VEILLE_SECTION("count-article")) && lex_.Match(w, i, VEILLE_SECTION("source-count"))) continue;
     uint32_t after = i + static_cast<uint32_t>(v->words.size());
     // "a dit", "ont annoncé", "ha informado": the auxiliary belongs to the verb.
     uint32_t verb_start = i;
