@@ -1334,7 +1334,24 @@ Assembled Assembler::Assemble(const Input& in) const {
   // The same physical happening in each place of a list ("protests were also reported in
   // Mombasa, Kisumu and Nyeri") is one event per place (docs/ontology.md rule 10); a
   // statement or a decree that covers several places stays one event at the first.
+  // Physical happenings, which take place somewhere on some day: told of a list of places or
+  // days, they are one event each.
+  auto splits = [](const Event& e) {
+    return e.event_type == "Protests"sv || e.event_type == "Riots"sv || e.event_type == "Battles"sv ||
+           e.event_type == "Violence against civilians"sv || e.event_type == "Explosions/Remote violence"sv ||
+           (e.plover == "MOBILIZE"sv && e.sub_event_type == "Change to group/activity"sv);
+  };
   std::vector<std::optional<Location>> listed_at(events.size());
+  // A copy of event k for another place or day of a list; the list's figures stay with k.
+  auto copy_event = [&](size_t k, std::optional<Location> at) {
+    Event copy = events[k];
+    copy.figures.clear();
+    events.push_back(std::move(copy));
+    event_sentence.push_back(event_sentence[k]);
+    event_trigger.push_back(event_trigger[k]);
+    subsets.emplace_back();
+    listed_at.push_back(std::move(at));
+  };
   if (in.places) {
     const SectionId kListJoin = VEILLE_SECTION("list-join");
     const auto& mentions = in.places->mentions;
@@ -1356,11 +1373,6 @@ Assembled Assembler::Assemble(const Input& in) const {
         kind = 2;
       }
       return kind;
-    };
-    auto splits = [](const Event& e) {
-      return e.event_type == "Protests"sv || e.event_type == "Riots"sv || e.event_type == "Battles"sv ||
-             e.event_type == "Violence against civilians"sv || e.event_type == "Explosions/Remote violence"sv ||
-             (e.plover == "MOBILIZE"sv && e.sub_event_type == "Change to group/activity"sv);
     };
     const size_t before_split = events.size();
     for (size_t k = 0; k < before_split; ++k) {
@@ -1402,14 +1414,63 @@ Assembled Assembler::Assemble(const Input& in) const {
         members.push_back(m);
         if (join == 2) listed = members.size();
       }
-      for (size_t i = 0; i < listed; ++i) {
-        Event copy = events[k];
-        copy.figures.clear();
-        events.push_back(std::move(copy));
-        event_sentence.push_back(si);
-        event_trigger.push_back(event_trigger[k]);
-        subsets.emplace_back();
-        listed_at.push_back(places::ToLocation(mentions[members[i]]));
+      for (size_t i = 0; i < listed; ++i) copy_event(k, places::ToLocation(mentions[members[i]]));
+    }
+  }
+  // The same happening on each day of a list ("clashed on Monday and Tuesday", "samedi et
+  // dimanche", "el lunes y el martes") is one event per day, as ACLED codes one per day and
+  // place (docs/ontology.md rule 10). Only days joined by a list word make a list: "on
+  // Monday, and the governor imposed a curfew on Tuesday" dates two acts.
+  std::vector<const recognize::Date*> listed_on(events.size(), nullptr);
+  {
+    const SectionId kListJoin = VEILLE_SECTION("list-join");
+    const auto& dates = in.recognized.dates;
+    auto days_joined = [&](const recognize::Date& a, const recognize::Date& b) {
+      if (a.sentence != b.sentence || a.date.precision != "day"sv || b.date.precision != "day"sv ||
+          a.date.value == b.date.value) {
+        return false;
+      }
+      uint32_t i = TokenAt(tokens, a.span.end), end = TokenAt(tokens, b.span.begin);
+      if (i >= end || end - i > 3) return false;
+      bool list_word = false;
+      while (i < end) {
+        if (w[i] == ","sv) {
+          ++i;
+          continue;
+        }
+        const LexiconEntry* j = lex.Match(w, i, kListJoin);
+        if (!j || i + j->words.size() > end) return false;
+        i += static_cast<uint32_t>(j->words.size());
+        list_word = true;
+      }
+      return list_word;
+    };
+    const size_t before_split = events.size();
+    for (size_t k = 0; k < before_split; ++k) {
+      if (events[k].plover.empty() || !splits(events[k])) continue;
+      const uint32_t si = event_sentence[k];
+      const uint32_t tb = tokens[triggers[event_trigger[k]].first].span.begin;
+      // The day the event would take: its sentence's date nearest the trigger.
+      size_t nearest = dates.size();
+      uint32_t best = UINT32_MAX;
+      for (size_t d = 0; d < dates.size(); ++d) {
+        if (dates[d].sentence != si || dates[d].span.end <= dateline_end) continue;
+        const uint32_t distance = tb > dates[d].span.begin ? tb - dates[d].span.begin : dates[d].span.begin - tb;
+        if (distance < best) {
+          best = distance;
+          nearest = d;
+        }
+      }
+      if (nearest == dates.size()) continue;
+      size_t first = nearest, last = nearest;
+      while (first > 0 && days_joined(dates[first - 1], dates[first])) --first;
+      while (last + 1 < dates.size() && days_joined(dates[last], dates[last + 1])) ++last;
+      // The event keeps the day it would take anyway (and so merges as it would have); the
+      // other days of the list are copies.
+      for (size_t d = first; d <= last; ++d) {
+        if (d == nearest) continue;
+        copy_event(k, listed_at[k]);
+        listed_on.push_back(&dates[d]);
       }
     }
   }
@@ -1488,6 +1549,7 @@ Assembled Assembler::Assemble(const Input& in) const {
         if (d.sentence < si && in.segmented.sentences[d.sentence].paragraph == s.paragraph) date = &d;
       }
     }
+    if (listed_on[k]) date = listed_on[k];
     if (date) e.date = date->date;
     // "Nine soldiers were killed, the army said in a statement on Tuesday": a date in the
     // teller's incise after the trigger dates the telling, not the happening; such an event
