@@ -6,6 +6,7 @@
 #include <set>
 
 #include "output/json.h"
+#include "places/key.h"
 
 namespace veille::eval {
 
@@ -96,7 +97,12 @@ void ScorePair(const std::string& text, const Event& g, const Event& p, Report& 
     const Location& gl = *g.location;
     const Location* pl = p.location ? &*p.location : nullptr;
     Field(r, "location.country", gl.country, pl ? pl->country : "");
-    Field(r, "location.admin1", gl.admin1, pl ? pl->admin1 : "");
+    // A division's name with or without its type word ("Cauca Department", "Cauca") and in
+    // any case or accents names the same division.
+    auto admin1_key = [](const std::string& name) {
+      return name.empty() ? std::string() : places::NameKey(places::Admin1Label(name));
+    };
+    Field(r, "location.admin1", admin1_key(gl.admin1), pl ? admin1_key(pl->admin1) : "");
     if (gl.lat != 0 || gl.lon != 0) {
       bool near = pl && KmBetween(gl.lat, gl.lon, pl->lat, pl->lon) <= 25.0;
       Field(r, "location.within_25km", "yes", near ? "yes" : (pl ? "no" : ""));

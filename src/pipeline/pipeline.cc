@@ -2,6 +2,7 @@
 
 #include "assemble/assemble.h"
 #include "normalize/normalize.h"
+#include "places/key.h"
 #include "refdata/refdata.h"
 
 #include <algorithm>
@@ -53,7 +54,7 @@ void AddPlaceSpans(Analysis& a) {
     Span o = a.normalized.map.ToOriginal(m.span);
     json f = {{"name", m.name},
               {"country", m.country.empty() ? json(nullptr) : json(m.country)},
-              {"admin1", m.admin1.empty() ? json(nullptr) : json(m.admin1)},
+              {"admin1", m.admin1.empty() ? json(nullptr) : json(std::string(places::Admin1Label(m.admin1)))},
               {"lat", m.lat},
               {"lon", m.lon},
               {"geonames_id", OrNull(m.geonames_id)},

@@ -131,6 +131,26 @@ std::string NameKey(std::string_view name) {
   return key;
 }
 
+std::string_view Admin1Label(std::string_view name) {
+  static constexpr std::string_view kTypeWords[] = {" Province", " County",      " Region",   " Department", " District",
+                                                    " Oblast",   " Governorate", " Division", " State"};
+  // What must not be left alone: it names no place without the type word.
+  static constexpr std::string_view kTooGeneric[] = {"Free",     "Capital",  "Central",      "Northern",     "Southern",
+                                                     "Eastern",  "Western",  "North",        "South",        "East",
+                                                     "West",     "Northeastern", "Southeastern", "Northwestern",
+                                                     "Southwestern", "Upper", "Lower"};
+  for (std::string_view type : kTypeWords) {
+    if (name.size() <= type.size() || !name.ends_with(type)) continue;
+    const std::string_view rest = name.substr(0, name.size() - type.size());
+    if (rest.ends_with(" Regional")) return name;
+    for (std::string_view generic : kTooGeneric) {
+      if (rest == generic) return name;
+    }
+    return rest;
+  }
+  return name;
+}
+
 bool StartsUpper(std::string_view piece) {
   if (piece.empty()) return false;
   auto b = static_cast<unsigned char>(piece[0]);

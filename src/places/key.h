@@ -38,6 +38,12 @@ bool Joinable(std::string_view gap, std::string_view previous_piece);
 // holds a comma, a bracket, or no letter).
 std::string NameKey(std::string_view name);
 
+// A first-level division named as ACLED and newsrooms name it, without the type word the
+// gazetteer carries: "Zamfara State" -> "Zamfara", "Cauca Department" -> "Cauca", "Dhaka
+// Division" -> "Dhaka". A name that would be left with only a direction or a generic word
+// keeps it ("Free State", "Northern Region", "Capital Region").
+std::string_view Admin1Label(std::string_view name);
+
 // The first code point of a piece is an upper-case letter, or a letter of a script without
 // case (Arabic, CJK): the piece may start a proper name.
 bool StartsUpper(std::string_view piece);

@@ -934,7 +934,7 @@ Location ToLocation(const PlaceMention& m) {
   Location l;
   l.name = m.name;
   l.country = m.country;
-  l.admin1 = m.feature == Feature::kAdmin1 ? m.name : m.admin1;
+  l.admin1 = std::string(Admin1Label(m.feature == Feature::kAdmin1 ? m.name : m.admin1));
   l.lat = m.lat;
   l.lon = m.lon;
   l.geo_precision = m.geo_precision;

@@ -248,6 +248,19 @@ TEST(Keys, FoldCaseAccentsAndSeparators) {
 
 // ---- Converter and loader -----------------------------------------------------------------
 
+TEST(Keys, Admin1LabelDropsTheTypeWordButNeverLeavesAGenericWord) {
+  EXPECT_EQ(Admin1Label("Zamfara State"), "Zamfara");
+  EXPECT_EQ(Admin1Label("Cauca Department"), "Cauca");
+  EXPECT_EQ(Admin1Label("Dhaka Division"), "Dhaka");
+  EXPECT_EQ(Admin1Label("Nairobi County"), "Nairobi");
+  EXPECT_EQ(Admin1Label("Ibb Governorate"), "Ibb");
+  EXPECT_EQ(Admin1Label("North Kivu"), "North Kivu");
+  EXPECT_EQ(Admin1Label("Free State"), "Free State");
+  EXPECT_EQ(Admin1Label("Western Province"), "Western Province");
+  EXPECT_EQ(Admin1Label("Central Ethiopia Regional State"), "Central Ethiopia Regional State");
+  EXPECT_EQ(Admin1Label("State"), "State");
+}
+
 TEST_F(PlacesTest, ConverterJoinsEverySource) {
   GazetteerStats s = gazetteer_->stats();
   EXPECT_EQ(s.cities, 14u);
