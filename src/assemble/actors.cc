@@ -251,6 +251,37 @@ std::optional<Actor> ClaimantOf(const Input& in, const recognize::Lexicon& lex, 
   return std::nullopt;
 }
 
+std::optional<std::pair<size_t, size_t>> SidesAfterTrigger(const recognize::Lexicon& lex, const recognize::Words& w,
+                                                           uint32_t trigger_last, uint32_t sentence_end,
+                                                           const std::vector<TokenRange>& actor_tokens,
+                                                           const std::vector<size_t>& candidates) {
+  auto is = [&](uint32_t i, SectionId section) { return i < w.size() && lex.Match(w, i, section) != nullptr; };
+  const SectionId kClauseEnd = VEILLE_SECTION("clause-end");
+  auto boundary = [&](uint32_t i) { return w[i] == ","sv || w[i] == ";"sv || is(i, kClauseEnd); };
+  size_t c = 0;
+  while (c < candidates.size() && actor_tokens[candidates[c]].first <= trigger_last) ++c;
+  // One side named twice over ("des miliciens Wazalendo", "militiamen of the Fano"): the name.
+  while (c + 1 < candidates.size() && actor_tokens[candidates[c + 1]].first == actor_tokens[candidates[c]].second + 1) ++c;
+  if (c + 1 >= candidates.size()) return std::nullopt;
+  const auto [first_a, last_a] = actor_tokens[candidates[c]];
+  const auto [first_b, last_b] = actor_tokens[candidates[c + 1]];
+  if (first_a - trigger_last > 6 || last_b >= sentence_end || first_b <= last_a) return std::nullopt;
+  for (uint32_t i = trigger_last + 1; i < first_a; ++i) {
+    if (boundary(i)) return std::nullopt;
+  }
+  if (first_b - last_a > 4) return std::nullopt;
+  size_t b = c + 1;
+  while (b + 1 < candidates.size() && actor_tokens[candidates[b + 1]].first == actor_tokens[candidates[b]].second + 1) ++b;
+  bool joined = false;
+  for (uint32_t i = last_a + 1; i < first_b; ++i) {
+    const bool join = is(i, VEILLE_SECTION("conjunction")) || is(i, VEILLE_SECTION("side-join"));
+    if (!join && !is(i, VEILLE_SECTION("article")) && !is(i, VEILLE_SECTION("demonym"))) return std::nullopt;
+    joined = joined || join;
+  }
+  if (!joined) return std::nullopt;
+  return std::pair{candidates[c], candidates[b]};
+}
+
 std::vector<std::pair<ActorMention, uint32_t>> CapitalActors(const Input& in, const recognize::Lexicon& lex,
                                                              const recognize::Words& w) {
   std::vector<std::pair<ActorMention, uint32_t>> out;

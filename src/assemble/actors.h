@@ -41,6 +41,18 @@ void AddUnlistedActors(const Input& in, const recognize::Lexicon& lex, const rec
                        std::vector<ActorMention>& actors, std::vector<TokenRange>& actor_tokens,
                        std::vector<bool>& postposed);
 
+// The two sides of a reciprocal act (a clash, an agreement) named after its trigger when no
+// subject stands before it: "des combats ont opposé l'armée aux rebelles", "se registraron
+// enfrentamientos entre militares y disidencias de las FARC", "fighting between soldiers and
+// Fano militiamen". Candidates are the actors `candidates` (indexes into `actor_tokens`, in
+// text order); the first must follow the trigger within six words of its clause, the second
+// must follow the first with only conjunctions, articles, demonyms and `[side-join]` words
+// ("à", "aux", "contra", "against") between. Returns their indexes.
+std::optional<std::pair<size_t, size_t>> SidesAfterTrigger(const recognize::Lexicon& lex, const recognize::Words& w,
+                                                           uint32_t trigger_last, uint32_t sentence_end,
+                                                           const std::vector<TokenRange>& actor_tokens,
+                                                           const std::vector<size_t>& candidates);
+
 // Capitals that can stand for their government in a statement ("Moscow accused Kyiv",
 // "Washington a appelé Pékin"): every [capital] not after an [in-place] word ("in Moscow"),
 // with its first token.

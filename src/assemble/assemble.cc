@@ -130,8 +130,17 @@ void SettleSides(Event& e, bool story_of_unrest) {
   auto type_of = [](const std::optional<Actor>& a) { return a ? a->type : std::string(); };
   if (e.sub_event_type == "Excessive force against protesters"sv) {
     if (type_of(e.actor2) == "State forces"sv && type_of(e.actor1) != "State forces"sv) std::swap(e.actor1, e.actor2);
+    // The state on both sides (its police named where the protest was told, then taken as the
+    // other side of the shooting): the receiving end is the demonstrators.
+    if (type_of(e.actor2) == "State forces"sv && type_of(e.actor1) == "State forces"sv) e.actor2.reset();
     if (e.actor2 && Crowd(e.actor2->type)) e.actor2->type = "Protesters";
     if (!e.actor2) e.actor2 = Actor{"Protesters", "Protesters", ""};
+  }
+  // A riot is the crowd's act: the state's forces it clashes with are on the receiving end
+  // ("clashes between security forces and protesters").
+  if (e.event_type == "Riots"sv && type_of(e.actor1) == "State forces"sv && e.actor2 && Crowd(e.actor2->type)) {
+    std::swap(e.actor1, e.actor2);
+    if (e.actor1->type != "Rioters"sv) e.actor1->type = "Rioters";
   }
   const bool arrests = e.sub_event_type == "Arrests"sv;
   if (e.actor2 || !(arrests || (Violent(e) && e.event_type != "Protests"sv && e.event_type != "Riots"sv))) return;
@@ -744,6 +753,11 @@ Assembled Assembler::Assemble(const Input& in) const {
     };
     std::vector<const ActorMention*> members;
     for (size_t c = 0; c < candidates.size(); ++c) {
+      // One member named twice over ("des miliciens Wazalendo"): the name.
+      if (c > 0 && candidates[c].first == candidates[c - 1].last + 1) {
+        members.back() = candidates[c].who;
+        continue;
+      }
       if (c > 0 && !joins(candidates[c - 1].last + 1, candidates[c].first)) break;
       // "Women and children" are one group of people, not two sides.
       if (c > 0 && candidates[c].who->actor.type == "Civilians"sv && candidates[c - 1].who->actor.type == "Civilians"sv) break;
@@ -898,6 +912,19 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     if (object && !(agent && before && before != agent)) e.actor2 = object;
     if (other_side) e.actor2 = other_side->actor;
+    // "Des combats ont opposé l'armée aux rebelles", "enfrentamientos entre militares y
+    // disidencias": a reciprocal act with no subject has its two sides after the trigger.
+    if ((joint || e.event_type == "Riots"sv) && !before && !agent) {
+      std::vector<size_t> candidates;
+      for (size_t a = actors_of[t.sentence].first; a < actors_of[t.sentence].second; ++a) {
+        if (!is_source[a] && !is_victim[a]) candidates.push_back(a);
+      }
+      const uint32_t sentence_end = sentence.first_token + sentence.token_count;
+      if (auto sides = SidesAfterTrigger(lex, w, t.last, sentence_end, actor_tokens, candidates)) {
+        e.actor1 = actors[sides->first].actor;
+        e.actor2 = actors[sides->second].actor;
+      }
+    }
     // "Four police officers were killed when their patrol struck a landmine": with no one else
     // named, those the toll counts are the side acted on.
     if (!e.actor2 && first_victim && Violent(e)) e.actor2 = first_victim->actor;
