@@ -282,6 +282,29 @@ std::optional<std::pair<size_t, size_t>> SidesAfterTrigger(const recognize::Lexi
   return std::pair{candidates[c], candidates[b]};
 }
 
+std::optional<size_t> PostverbalSubject(const Input& in, const recognize::Lexicon& lex, const recognize::Words& w,
+                                        const Sentence& s, uint32_t trigger_first, uint32_t trigger_last,
+                                        const std::vector<TokenRange>& actor_tokens,
+                                        const std::vector<size_t>& candidates) {
+  const auto& tokens = in.segmented.tokens;
+  for (uint32_t i = s.first_token; i < trigger_first; ++i) {
+    bool in_date = false;
+    for (const recognize::Date& d : in.recognized.dates) {
+      in_date = in_date || (d.span.begin <= tokens[i].span.begin && tokens[i].span.end <= d.span.end);
+    }
+    if (!in_date) return std::nullopt;
+  }
+  size_t c = 0;
+  while (c < candidates.size() && actor_tokens[candidates[c]].first <= trigger_last) ++c;
+  if (c == candidates.size()) return std::nullopt;
+  const uint32_t first = actor_tokens[candidates[c]].first;
+  if (first - trigger_last > 4) return std::nullopt;
+  for (uint32_t i = trigger_last + 1; i < first; ++i) {
+    if (w[i] == ","sv || w[i] == ";"sv || lex.Match(w, i, VEILLE_SECTION("object-marker"))) return std::nullopt;
+  }
+  return c;
+}
+
 std::vector<std::pair<ActorMention, uint32_t>> CapitalActors(const Input& in, const recognize::Lexicon& lex,
                                                              const recognize::Words& w) {
   std::vector<std::pair<ActorMention, uint32_t>> out;

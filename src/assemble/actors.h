@@ -53,6 +53,16 @@ std::optional<std::pair<size_t, size_t>> SidesAfterTrigger(const recognize::Lexi
                                                            const std::vector<TokenRange>& actor_tokens,
                                                            const std::vector<size_t>& candidates);
 
+// The subject named right after its verb in a sentence that opens with it (Spanish verb-subject
+// order: "Atacaron hombres armados el martes un puesto de policía"): the first of `candidates`
+// (indexes into `actor_tokens`, in text order) within four words after the trigger, with no
+// comma or `[object-marker]` ("a", "contra": an object) before it. Words of a date may open the
+// sentence ("El martes atacaron ..."). Returns its index in `candidates`.
+std::optional<size_t> PostverbalSubject(const Input& in, const recognize::Lexicon& lex, const recognize::Words& w,
+                                        const Sentence& s, uint32_t trigger_first, uint32_t trigger_last,
+                                        const std::vector<TokenRange>& actor_tokens,
+                                        const std::vector<size_t>& candidates);
+
 // Capitals that can stand for their government in a statement ("Moscow accused Kyiv",
 // "Washington a appelé Pékin"): every [capital] not after an [in-place] word ("in Moscow"),
 // with its first token.

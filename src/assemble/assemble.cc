@@ -928,6 +928,28 @@ Assembled Assembler::Assemble(const Input& in) const {
     // "Four police officers were killed when their patrol struck a landmine": with no one else
     // named, those the toll counts are the side acted on.
     if (!e.actor2 && first_victim && Violent(e)) e.actor2 = first_victim->actor;
+    // "Atacaron hombres armados el martes un puesto de policía": Spanish names the subject after
+    // a verb that opens the sentence; what follows it is acted on.
+    if (in.lang == "es"sv && !before && !agent) {
+      std::vector<size_t> candidates;
+      for (size_t a = actors_of[t.sentence].first; a < actors_of[t.sentence].second; ++a) {
+        if (!is_source[a] && !is_victim[a]) candidates.push_back(a);
+      }
+      if (auto c = PostverbalSubject(in, lex, w, sentence, t.first, t.last, actor_tokens, candidates)) {
+        e.actor1 = actors[candidates[*c]].actor;
+        e.actor2.reset();
+        if (*c + 1 < candidates.size()) e.actor2 = actors[candidates[*c + 1]].actor;
+        const uint32_t end = std::min(sentence.first_token + sentence.token_count, actor_tokens[candidates[*c]].second + 10);
+        for (uint32_t i = actor_tokens[candidates[*c]].second + 1; i < end && !e.actor2; ++i) {
+          if (w[i] == ","sv || w[i] == ";"sv || (actor_at[i] & 1)) break;
+          if (const LexiconEntry* target = lex.Match(w, i, VEILLE_SECTION("target:*"))) {
+            const uint32_t last = i + static_cast<uint32_t>(target->words.size()) - 1;
+            e.actor2 = Actor{std::string(text.substr(tokens[i].span.begin, tokens[last].span.end - tokens[i].span.begin)),
+                             target->section.substr(target->section.find(':') + 1), ""};
+          }
+        }
+      }
+    }
     // People who call for, or threaten, a protest are protesters in that act (docs/ontology.md
     // rule 24): "the union called for a general strike", "los mineros amenazaron con parar".
     if (e.actor1 && e.actor1->type == "Civilians"sv && (pl == "REQUEST"sv || pl == "THREATEN"sv) &&
