@@ -118,6 +118,43 @@ void SetClass(Event& e, const char* event_type, const char* sub_event_type, cons
   e.plover = plover;
 }
 
+// A crowd's violence is a riot, whatever words tell it (docs/ontology.md rules 11 and 12):
+// - rioters or demonstrators who attack, storm, burn or loot make a Violent demonstration, not
+//   an attack on civilians or a looting of its own ("Rioters ... set fire to a tax office");
+// - force met by people the text calls rioters ("shot dead two rioters who were trying to
+//   storm a police station", "a abattu deux émeutiers", "abatió a dos alborotadores") is their
+//   riot: rioters are no armed side (no Armed clash) and not peaceful demonstrators (no
+//   Excessive force). The crowd is actor1, the force it faced actor2.
+// Returns whether the class changed.
+bool CrowdViolenceIsRiot(Event& e) {
+  const std::string& t = e.sub_event_type;
+  const bool act_of_force = t == "Attack"sv || t == "Armed clash"sv || t == "Excessive force against protesters"sv ||
+                            t == "Violent demonstration"sv;
+  if (e.actor1 && (e.actor1->type == "Protesters"sv || e.actor1->type == "Rioters"sv) &&
+      (t == "Attack"sv || t == "Looting/property destruction"sv || t == "Non-state actor overtakes territory"sv)) {
+    SetClass(e, "Riots", "Violent demonstration", "PROTEST");
+    e.actor1->type = "Rioters";
+    return true;
+  }
+  if (act_of_force && e.actor2 && e.actor2->type == "Rioters"sv && (!e.actor1 || Armed(e.actor1->type))) {
+    SetClass(e, "Riots", "Violent demonstration", "PROTEST");
+    std::swap(e.actor1, e.actor2);
+    return true;
+  }
+  return false;
+}
+
+// Property burnt or looted with no doer named, in a story that tells a riot before it ("In
+// Nakuru, the county assembly building was set on fire", "À Ziguinchor, la mairie a été
+// incendiée"), is the riot of that place: the crowd's damage, not a strategic development.
+bool DamageInStoryOfRiot(Event& e, bool riot_told_before) {
+  if (!riot_told_before || e.sub_event_type != "Looting/property destruction"sv) return false;
+  if (e.actor1 && e.actor1->type != "Protesters"sv && e.actor1->type != "Rioters"sv) return false;
+  SetClass(e, "Riots", "Violent demonstration", "PROTEST");
+  if (e.actor1) e.actor1->type = "Rioters";
+  return true;
+}
+
 // Sides that the class of an event decides, once its class is final (ACLED's actor coding):
 // - excessive force is the state's against demonstrators, whatever the word order put first
 //   ("police named at a protest" may have been read as its other side);
@@ -1173,6 +1210,19 @@ Assembled Assembler::Assemble(const Input& in) const {
   };
   const SectionId kInstrument = VEILLE_SECTION("instrument:*");
   const SectionId kLethalForce = VEILLE_SECTION("lethal-force");
+  // An aircraft named as the doer before a bombing word in its clause ("L'aviation soudanaise a
+  // bombardé", "The military council jet fighter has dropped bomb"): the bomb came from the air.
+  const SectionId kAirInstrument = VEILLE_SECTION("instrument:Explosions/Remote violence:Air/drone strike");
+  auto air_doer_before = [&](uint32_t trigger_first, uint32_t sentence_first) {
+    for (uint32_t back = 1; back <= 10 && trigger_first >= sentence_first + back; ++back) {
+      const uint32_t i = trigger_first - back;
+      // A list of weapons ("19 missiles et 19 drones", "18 drones et 5 missiles ont été
+      // abattus") names what was fired, not who fired it.
+      if (w[i] == ","sv || w[i] == ";"sv || is(i, kClauseEnd) || is(i, VEILLE_SECTION("conjunction"))) return false;
+      if (is(i, kAirInstrument)) return true;
+    }
+    return false;
+  };
   // Decision rules of docs/ontology.md that the trigger alone cannot make.
   bool story_of_unrest = false;  // the article tells demonstrations or riots
   for (const Event& e : events) story_of_unrest = story_of_unrest || e.event_type == "Protests"sv || e.event_type == "Riots"sv;
@@ -1202,13 +1252,25 @@ Assembled Assembler::Assemble(const Input& in) const {
         SetClass(e, cls.event_type.c_str(), cls.sub_event_type.c_str(), "ASSAULT");
       }
     }
-    // Demonstrators who attack, storm, burn or loot: a violent demonstration, not an attack on
-    // civilians or a looting of its own.
-    if (e.actor1 && e.actor1->type == "Protesters"sv &&
-        (e.sub_event_type == "Attack"sv || e.sub_event_type == "Looting/property destruction"sv ||
-         e.sub_event_type == "Non-state actor overtakes territory"sv)) {
-      SetClass(e, "Riots", "Violent demonstration", "PROTEST");
-      e.actor1->type = "Rioters";
+    // Demonstrators or rioters who attack, storm, burn or loot: a violent demonstration.
+    CrowdViolenceIsRiot(e);
+    // Damage with no doer after a riot is told: that place's riot.
+    bool riot_told_before = false;
+    for (size_t j = 0; j < k && !riot_told_before; ++j) {
+      riot_told_before = event_sentence[j] < si && events[j].event_type == "Riots"sv && !events[j].plover.empty();
+    }
+    // Damage counted since a day ("plus de 80 commerces ... pillés ou incendiés" after
+    // "interpellées depuis lundi") sums the unrest: no riot of its own is made of it.
+    bool running_total = false;
+    const Sentence& ss = in.segmented.sentences[si];
+    for (uint32_t i = ss.first_token; i < ss.first_token + ss.token_count && !running_total; ++i) running_total = is(i, kSince);
+    DamageInStoryOfRiot(e, riot_told_before && !running_total);
+    // A bombardment by aircraft is an air strike (rule 15): "L'aviation soudanaise a bombardé",
+    // "the jet fighter has dropped bomb".
+    if (e.sub_event_type == "Shelling/artillery/missile attack"sv || e.sub_event_type == "Remote explosive/landmine/IED"sv) {
+      if (air_doer_before(triggers[event_trigger[k]].first, in.segmented.sentences[si].first_token)) {
+        SetClass(e, "Explosions/Remote violence", "Air/drone strike", "ASSAULT");
+      }
     }
     // Dispersal with live fire: excessive force rather than an intervention.
     if (e.sub_event_type == "Protest with intervention"sv && in_sentence(si, kLethalForce)) {
@@ -1233,6 +1295,8 @@ Assembled Assembler::Assemble(const Input& in) const {
         Armed(e.actor1->type) && Armed(e.actor2->type)) {
       SetClass(e, "Battles", "Armed clash", "ASSAULT");
     }
+    // Force met by rioters, whatever the rules above made of it, is their riot.
+    CrowdViolenceIsRiot(e);
     // A government or its head resigning is a strategic development (docs/ontology.md rule on
     // resignations); a minister resigning stays outside ACLED.
     if (e.plover == "RETREAT"sv && e.event_type.empty() && e.actor1 && e.actor1->type == "State forces"sv) {
