@@ -1628,6 +1628,40 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     return false;
   };
+  // The date of an event (docs/ontology.md rule 28): the date of the trigger's sentence
+  // nearest the trigger, else the last one of the sentences before it in its paragraph; none
+  // is an unknown date, not the publication date. The dateline's date ("KABUL, June 4 (Veille
+  // Wire) -") is when the story was filed, and a date said with the verb of saying dates the
+  // statement ("The army said on Thursday that its soldiers had killed 11 militants ... on
+  // Tuesday"): an event of ACLED's kinds takes another day of its sentence instead (a day,
+  // not a period: "since 2013", "depuis lundi" say when something began, not when it happened).
+  auto happening_date = [&](const Event& e, const Found& t, const Sentence& s) -> const recognize::Date* {
+    const recognize::Date* date = nullptr;
+    const recognize::Date* happening = nullptr;
+    uint32_t best = UINT32_MAX, best_happening = UINT32_MAX;
+    const uint32_t tb = tokens[t.first].span.begin;
+    for (const recognize::Date& d : in.recognized.dates) {
+      if (d.sentence != t.sentence) continue;
+      uint32_t distance = tb > d.span.begin ? tb - d.span.begin : d.span.begin - tb;
+      if (d.span.end <= dateline_end) distance += 1u << 20;
+      if (distance < best) {
+        best = distance;
+        date = &d;
+      }
+      if (d.span.end > dateline_end && d.date.precision == "day"sv && !d.date.relative.starts_with("since") &&
+          distance < best_happening && !telling_date(d, t)) {
+        best_happening = distance;
+        happening = &d;
+      }
+    }
+    if (date && happening && date != happening && !e.event_type.empty() && telling_date(*date, t)) date = happening;
+    if (!date) {
+      for (const recognize::Date& d : in.recognized.dates) {
+        if (d.sentence < t.sentence && in.segmented.sentences[d.sentence].paragraph == s.paragraph) date = &d;
+      }
+    }
+    return date;
+  };
   std::optional<Actor> story_attacker;  // actor1 of the story's first armed violence, as coded
   std::vector<uint32_t> out_sentence;
   std::vector<FigureRoles> out_subsets;
@@ -1640,29 +1674,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     const uint32_t si = event_sentence[k];
     const Sentence& s = in.segmented.sentences[si];
     const Found& t = triggers[event_trigger[k]];
-    // The date of the trigger's sentence (the nearest one), else of the sentences before it
-    // in the paragraph; none is an unknown date, not the publication date.
-    const recognize::Date* date = nullptr;
-    uint32_t best = UINT32_MAX;
-    for (const recognize::Date& d : in.recognized.dates) {
-      if (d.sentence == si) {
-        uint32_t tb = tokens[t.first].span.begin;
-        uint32_t distance = tb > d.span.begin ? tb - d.span.begin : d.span.begin - tb;
-        // The dateline's date ("KABUL, June 4 (Veille Wire) -") is when the story was filed:
-        // any date of the sentence proper comes first.
-        if (d.span.end <= dateline_end) distance += 1u << 20;
-        if (distance < best) {
-          best = distance;
-          date = &d;
-        }
-      }
-    }
-    if (!date) {
-      for (const recognize::Date& d : in.recognized.dates) {
-        if (d.sentence < si && in.segmented.sentences[d.sentence].paragraph == s.paragraph) date = &d;
-      }
-    }
-    if (listed_on[k]) date = listed_on[k];
+    const recognize::Date* date = listed_on[k] ? listed_on[k] : happening_date(e, t, s);
     if (date) e.date = date->date;
     // "Nine soldiers were killed, the army said in a statement on Tuesday": a date in the
     // teller's incise after the trigger dates the telling, not the happening; such an event

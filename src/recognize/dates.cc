@@ -242,9 +242,13 @@ std::optional<int> DateRecognizer::WeekdayAt(const Context& c, uint32_t i) const
     }
     if (!e) return std::nullopt;
   }
-  // A weekday followed by a capitalised word is a name: "Domingo Pérez", "Sunday Times".
+  // A weekday followed by a capitalised word is a name: "Domingo Pérez", "Sunday Times". French
+  // and Spanish write a weekday in lower case, so a lower-case one stays a date before a name
+  // ("a appelé mardi Pékin", "atacaron el sábado Jamundí"); so does an English one after "on"
+  // ("said on Sunday Russia had fired").
   if (i + 1 < c.end && c.tokens[i + 1].kind == TokenKind::kWord && IsUpper(c.Raw(i + 1)) &&
-      !lex_.Match(c.w, i + 1, VEILLE_SECTION("month"))) {
+      !lex_.Match(c.w, i + 1, VEILLE_SECTION("month")) && (lang_ == "en" || IsUpper(c.Raw(i))) &&
+      !(lang_ == "en" && i > c.begin && c.Is(i - 1, "on"))) {
     return std::nullopt;
   }
   // English capitalises weekdays; a lower-case one is accepted unless it is also a word.
@@ -489,10 +493,24 @@ std::optional<DateMention> DateRecognizer::MatchRelative(Context& c, uint32_t i)
     uint32_t k = i + static_cast<uint32_t>(night->words.size());
     if (auto wd = WeekdayAt(c, k)) {
       uint32_t last = k;
-      if ((c.Is(k + 1, "a") || c.Is(k + 1, "à") || c.Is(k + 1, "au")) && WeekdayAt(c, k + 2)) last = k + 2;
+      if ((c.Is(k + 1, "a") || c.Is(k + 1, "à") || c.Is(k + 1, "au") || c.Is(k + 1, "al") || c.Is(k + 1, "to")) &&
+          WeekdayAt(c, k + 2)) {
+        last = k + 2;
+      }
       return DateMention{i, last, LastWeekday(c.published, *wd)};
     }
     if (auto dm = DayMonthAt(c, i, k)) return dm;
+  }
+  // "overnight into Wednesday", "in the night to Sunday": the night ends on the weekday named,
+  // so its first day is the day before.
+  if (const LexiconEntry* into = lex_.Match(c.w, i, VEILLE_SECTION("night-into"))) {
+    uint32_t k = i + static_cast<uint32_t>(into->words.size());
+    if (auto wd = WeekdayAt(c, k)) {
+      DateValue v = LastWeekday(c.published, *wd);
+      if (v.value) v.value = CivilFromDays(DaysFromCivil(*v.value) - 1);
+      v.relative += "-1d";
+      return DateMention{i, k, v};
+    }
   }
   // Relative words are not names: "USA Today", "el diario Hoy".
   auto named = [&](uint32_t k) { return c.CapitalisedInside(k); };
@@ -550,8 +568,10 @@ std::optional<DateMention> DateRecognizer::MatchRelative(Context& c, uint32_t i)
     }
     if (auto wd = WeekdayAt(c, k)) {
       // Names and habits are not dates: "Black Friday", "Good Friday Agreement", "todos los
-      // lunes", "every Friday".
-      if (!before && k > c.begin && c.CapitalisedInside(k - 1) && c.tokens[k - 1].kind == TokenKind::kWord) {
+      // lunes", "every Friday". A lower-case French or Spanish weekday after a name is a date:
+      // "à Bangui mardi soir".
+      if (!before && k > c.begin && c.CapitalisedInside(k - 1) && c.tokens[k - 1].kind == TokenKind::kWord &&
+          (lang_ == "en" || IsUpper(c.Raw(k)))) {
         return std::nullopt;
       }
       for (uint32_t back = 1; back <= 2 && k >= c.begin + back; ++back) {
@@ -617,7 +637,7 @@ std::vector<DateMention> DateRecognizer::Recognize(std::string_view text, const 
                                       VEILLE_SECTION("relative"),   VEILLE_SECTION("period"),
                                       VEILLE_SECTION("ago-before"), VEILLE_SECTION("ago-after"),
                                       VEILLE_SECTION("day-word"),   VEILLE_SECTION("night-of"),
-                                      VEILLE_SECTION("unit")};
+                                      VEILLE_SECTION("night-into"), VEILLE_SECTION("unit")};
   static const std::bitset<kMaxSections> kStrongMask = [] {
     std::bitset<kMaxSections> mask;
     for (SectionId id : kStrong) mask.set(id);
@@ -663,7 +683,8 @@ std::vector<DateMention> DateRecognizer::Recognize(std::string_view text, const 
     std::bitset<kMaxSections> mask;
     for (SectionId id : {VEILLE_SECTION("since"), VEILLE_SECTION("last-before"), VEILLE_SECTION("day-prep"),
                          VEILLE_SECTION("month-part"), VEILLE_SECTION("month-prep"), VEILLE_SECTION("year-prep"),
-                         VEILLE_SECTION("night-of"), VEILLE_SECTION("ago-before"), VEILLE_SECTION("relative"),
+                         VEILLE_SECTION("night-of"), VEILLE_SECTION("night-into"), VEILLE_SECTION("ago-before"),
+                         VEILLE_SECTION("relative"),
                          VEILLE_SECTION("period"), VEILLE_SECTION("day-word")}) {
       mask.set(id);
     }
