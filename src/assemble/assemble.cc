@@ -1263,7 +1263,9 @@ Assembled Assembler::Assemble(const Input& in) const {
     // "interpellées depuis lundi") sums the unrest: no riot of its own is made of it.
     bool running_total = false;
     const Sentence& ss = in.segmented.sentences[si];
-    for (uint32_t i = ss.first_token; i < ss.first_token + ss.token_count && !running_total; ++i) running_total = is(i, kSince);
+    for (uint32_t i = ss.first_token; riot_told_before && i < ss.first_token + ss.token_count && !running_total; ++i) {
+      running_total = is(i, kSince);
+    }
     DamageInStoryOfRiot(e, riot_told_before && !running_total);
     // A bombardment by aircraft is an air strike (rule 15): "L'aviation soudanaise a bombardé",
     // "the jet fighter has dropped bomb".
