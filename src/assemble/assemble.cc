@@ -155,6 +155,59 @@ bool DamageInStoryOfRiot(Event& e, bool riot_told_before) {
   return true;
 }
 
+// An attack whose receiving end is armed (its toll counts soldiers or police, and no civilians) is
+// a battle (docs/ontology.md rule 14), even when the attacker is not named ("Two soldiers were
+// killed when their convoy came under attack", "un ataque contra un convoy ... la muerte de un
+// militar"): one-sided ambushes and raids on armed people are Armed clashes. A crowd doing it
+// is a riot, decided elsewhere. Returns whether the class changed.
+bool AttackOnArmedIsBattle(Event& e) {
+  if (e.event_type != "Violence against civilians"sv || e.sub_event_type != "Attack"sv) return false;
+  if (e.actor1) return false;  // a named doer: the rule on both sides armed decides
+  // The toll says who was on the receiving end: the state's forces, and no civilians. (An
+  // armed actor merely named near the trigger, "as authorities lifted a curfew", says nothing.)
+  bool armed_harmed = false, unarmed_harmed = false;
+  for (const Figure& f : e.figures) {
+    if (f.kind != "killed"sv && f.kind != "injured"sv) continue;
+    if (f.group == "security_forces"sv) armed_harmed = true;
+    else if (f.group == "civilians"sv || f.group == "protesters"sv) unarmed_harmed = true;
+  }
+  if (!armed_harmed || unarmed_harmed) return false;
+  SetClass(e, "Battles", "Armed clash", "ASSAULT");
+  return true;
+}
+
+// Violence by a crowd that gathered for no demonstration, named as such before the trigger
+// (`[mob-crowd]`: "Angry residents beat to death", "Des supporters ... se sont affrontés",
+// "Vecinos enfurecidos lincharon"), is Mob violence (rule 11): the crowd is Rioters; its victims,
+// when not named, are Civilians; two crowds fighting are Rioters on both sides. Demonstrators
+// attacked by such a crowd are excessive force instead (rule 11, "State forces, or whoever"),
+// which the rules before this one decide. Returns whether the class changed.
+bool MobWithoutDemonstration(Event& e, bool mob_subject) {
+  const std::string& t = e.sub_event_type;
+  if (!mob_subject || (t != "Attack"sv && t != "Armed clash"sv)) return false;
+  if (e.actor1 && Armed(e.actor1->type)) return false;  // a named armed group is no mob
+  if (e.actor2 && e.actor2->type == "Protesters"sv) return false;
+  const bool reciprocal = t == "Armed clash"sv;
+  SetClass(e, "Riots", "Mob violence", "ASSAULT");
+  if (e.actor1) e.actor1->type = "Rioters";
+  else e.actor1 = Actor{"Rioters", "Rioters", ""};
+  if (reciprocal && (!e.actor2 || Crowd(e.actor2->type))) e.actor2 = Actor{"Rioters", "Rioters", ""};
+  if (!e.actor2) e.actor2 = Actor{"Civilians", "Civilians", ""};
+  return true;
+}
+
+// Property burnt or looted where people were killed or wounded is no mere destruction (rule 21:
+// "with nobody harmed"): "Gunmen attacked the village, burning a dozen houses; at least four
+// civilians were killed" is an Attack. Returns whether the class changed.
+bool HarmMakesDamageAnAttack(Event& e) {
+  if (e.sub_event_type != "Looting/property destruction"sv || e.plover != "ASSAULT"sv) return false;
+  bool harm = false;
+  for (const Figure& f : e.figures) harm = harm || f.kind == "killed"sv || f.kind == "injured"sv;
+  if (!harm) return false;
+  SetClass(e, "Violence against civilians", "Attack", "ASSAULT");
+  return true;
+}
+
 // Sides that the class of an event decides, once its class is final (ACLED's actor coding):
 // - excessive force is the state's against demonstrators, whatever the word order put first
 //   ("police named at a protest" may have been read as its other side);
@@ -1223,6 +1276,29 @@ Assembled Assembler::Assemble(const Input& in) const {
     }
     return false;
   };
+  // People told as demonstrating after the trigger in its clause ("fired on hundreds of people
+  // who were protesting", "contra cientos de personas que protestaban"): they are protesters.
+  const SectionId kProtesting = VEILLE_SECTION("protesting");
+  auto told_as_protesting = [&](const Found& t) {
+    const Sentence& s = in.segmented.sentences[t.sentence];
+    for (uint32_t i = t.last + 1; i < s.first_token + s.token_count && i <= t.last + 10; ++i) {
+      if (w[i] == ";"sv || is(i, kClauseEnd)) break;
+      if (is(i, kProtesting)) return true;
+    }
+    return false;
+  };
+  // A crowd that does not demonstrate named in the clause before the trigger: "Angry residents
+  // beat to death", "Des supporters de deux clubs rivaux se sont affrontés".
+  const SectionId kMobCrowd = VEILLE_SECTION("mob-crowd");
+  auto mob_subject = [&](const Found& t) {
+    const Sentence& s = in.segmented.sentences[t.sentence];
+    for (uint32_t back = 1; back <= 10 && t.first >= s.first_token + back; ++back) {
+      const uint32_t i = t.first - back;
+      if (w[i] == ";"sv || is(i, kClauseEnd)) return false;
+      if (is(i, kMobCrowd)) return true;
+    }
+    return false;
+  };
   // Decision rules of docs/ontology.md that the trigger alone cannot make.
   bool story_of_unrest = false;  // the article tells demonstrations or riots
   for (const Event& e : events) story_of_unrest = story_of_unrest || e.event_type == "Protests"sv || e.event_type == "Riots"sv;
@@ -1245,6 +1321,16 @@ Assembled Assembler::Assemble(const Input& in) const {
       const LexiconEntry* weapon = in_sentence(si, kInstrument);
       if (weapon && generic_explosive && weapon->section.find("Suicide bomb") == std::string::npos &&
           weapon->section.find("Air/drone strike") == std::string::npos) {
+        weapon = nullptr;
+      }
+      // A mine or a grenade beside shooting at armed people (`[ground-assault]`: "opened fire",
+      // "ambushed", "ouvert le feu", "abrieron fuego") is the opening of a ground assault,
+      // not how the shooting was done (rule 15, exception): the fight keeps its own class and
+      // absorbs the explosive's event.
+      if (weapon && !generic_explosive && is(triggers[event_trigger[k]].first, VEILLE_SECTION("ground-assault")) &&
+          e.actor2 && Armed(e.actor2->type) && (!e.actor1 || Armed(e.actor1->type)) &&
+          (weapon->section.find("Remote explosive") != std::string::npos ||
+           weapon->section.find("Grenade") != std::string::npos)) {
         weapon = nullptr;
       }
       if (weapon) {
@@ -1286,7 +1372,8 @@ Assembled Assembler::Assemble(const Input& in) const {
       if ((f.kind == "killed"sv || f.kind == "injured"sv) && f.group == "protesters"sv) protesters_hurt = true;
     }
     bool state_actor = e.actor1 && e.actor1->type == "State forces"sv;
-    bool protester_victims = (e.actor2 && e.actor2->type == "Protesters"sv) || protesters_hurt;
+    bool protester_victims = (e.actor2 && e.actor2->type == "Protesters"sv) || protesters_hurt ||
+                             told_as_protesting(triggers[event_trigger[k]]);
     // Killing or wounding non-violent demonstrators: excessive force.
     if (e.event_type == "Violence against civilians"sv && e.sub_event_type == "Attack"sv &&
         (protester_victims || (protest_here && state_actor))) {
@@ -1297,6 +1384,10 @@ Assembled Assembler::Assemble(const Input& in) const {
         Armed(e.actor1->type) && Armed(e.actor2->type)) {
       SetClass(e, "Battles", "Armed clash", "ASSAULT");
     }
+    // An attack on armed people with no attacker named: a battle too.
+    AttackOnArmedIsBattle(e);
+    // Residents, fans or vigilantes who attack or fight: mob violence.
+    MobWithoutDemonstration(e, mob_subject(triggers[event_trigger[k]]));
     // Force met by rioters, whatever the rules above made of it, is their riot.
     CrowdViolenceIsRiot(e);
     // A government or its head resigning is a strategic development (docs/ontology.md rule on
@@ -1359,6 +1450,10 @@ Assembled Assembler::Assemble(const Input& in) const {
   // "Gunmen attacked the commune and burned a dozen houses": what happened is the destruction.
   join_unhurt([](const Event& e) { return e.sub_event_type == "Looting/property destruction"sv; },
               [](const Event& e) { return e.sub_event_type == "Attack"sv; });
+  // Damage told with killings or wounds is an attack (or, a crowd's, its riot).
+  for (Event& e : events) {
+    if (!e.plover.empty() && HarmMakesDamageAnAttack(e)) CrowdViolenceIsRiot(e);
+  }
   // What demonstrators march for is the demonstration's: "marched to demand the release of
   // an imam", "un sit-in pour réclamer". A demand made otherwise in the sentence stands.
   for (size_t k = 0; k < events.size(); ++k) {
@@ -1389,6 +1484,12 @@ Assembled Assembler::Assemble(const Input& in) const {
       }
     }
   }
+  auto planted_or_thrown = [](const Event& e) {
+    return e.sub_event_type == "Remote explosive/landmine/IED"sv || e.sub_event_type == "Grenade"sv;
+  };
+  auto ground_fight = [&](size_t k) {
+    return events[k].sub_event_type == "Armed clash"sv && is(triggers[event_trigger[k]].first, VEILLE_SECTION("ground-assault"));
+  };
   for (size_t k = 0; k < events.size(); ++k) {
     auto [family, level] = rank(events[k]);
     if (family == 0 || events[k].plover.empty()) continue;
@@ -1402,6 +1503,11 @@ Assembled Assembler::Assemble(const Input& in) const {
                                 events[j].sub_event_type == "Looting/property destruction"sv ||
                                 (events[j].sub_event_type == "Attack"sv && !events[j].actor1);
       bool absorbed = (f2 == family && l2 < level) || (family == 1 && f2 == 2 && told_of_riot);
+      // A mine, a roadside bomb or a grenade set off inside a ground assault on armed people is
+      // a detail of the fight (rule 15, exception): "struck a landmine ... and gunmen then
+      // opened fire on the soldiers" is one Armed clash.
+      if (planted_or_thrown(events[k]) && ground_fight(j)) absorbed = false;
+      if (ground_fight(k) && planted_or_thrown(events[j])) absorbed = true;
       if (!absorbed) continue;
       // Clashes between demonstrators and the police make the demonstration violent.
       if (family == 1 && events[j].sub_event_type == "Armed clash"sv) {
