@@ -225,6 +225,9 @@ void SettleSides(Event& e, bool story_of_unrest) {
     if (type_of(e.actor2) == "State forces"sv && type_of(e.actor1) == "State forces"sv) e.actor2.reset();
     if (e.actor2 && Crowd(e.actor2->type)) e.actor2->type = "Protesters";
     if (!e.actor2) e.actor2 = Actor{"Protesters", "Protesters", ""};
+    // Unarmed people who use force on demonstrators ("ruling party supporters armed with
+    // sticks attacked demonstrators") are a mob: Rioters (rules 11 and 23; civilians never act).
+    if (e.actor1 && (e.actor1->type == "Civilians"sv || e.actor1->type == "Protesters"sv)) e.actor1->type = "Rioters";
   }
   // A riot is the crowd's act: the state's forces it clashes with are on the receiving end
   // ("clashes between security forces and protesters").
