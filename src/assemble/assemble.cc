@@ -269,6 +269,53 @@ uint32_t DatelineEnd(const Input& in) {
   return dateline_end;
 }
 
+// Whether a statement or political move of PLOVER `g` (outside ACLED) takes a trigger of
+// class `t` a few words after it as its object rather than as a happening of its own
+// (docs/events.md, "statements and their objects"): what is demanded, refused, threatened,
+// welcomed or alleged; the aid or troops a commitment promises ("pledged 5 million dollars in
+// humanitarian aid", "authorised the deployment"); the ties a sanction cuts ("suspended the
+// peace talks", "terminated the defence agreements").
+bool GovernsObject(std::string_view g, const EventClass& t) {
+  if (g == "REQUEST"sv || g == "REJECT"sv || g == "THREATEN"sv || g == "SUPPORT"sv || g == "ACCUSE"sv) return true;
+  if (g == "AGREE"sv) return t.plover == "AID"sv || t.plover == "MOBILIZE"sv;
+  if (g == "SANCTION"sv) {
+    return t.event_type.empty() &&
+           (t.plover == "AGREE"sv || t.plover == "CONSULT"sv || t.plover == "COOPERATE"sv || t.plover == "AID"sv);
+  }
+  return false;
+}
+
+// Exercises, drills and manoeuvres outside ACLED held by two states together are COOPERATE,
+// not MOBILIZE (ontology rule 18): a word for "joint" within two words of the trigger
+// ("joint naval exercises", "manœuvres navales communes", "maniobras conjuntas", "drills
+// together"), or two states coordinated before it in its clause ("Russian and Chinese
+// warships began", "US and Philippine troops began their annual exercises").
+bool JointExercise(const Event& e, uint32_t first, uint32_t last, const Sentence& s, const recognize::Lexicon& lex,
+                   const Words& w, const Input& in) {
+  if (e.plover != "MOBILIZE"sv || !e.event_type.empty()) return false;
+  auto is = [&](uint32_t i, SectionId section) { return i < w.size() && lex.Match(w, i, section) != nullptr; };
+  const uint32_t begin = s.first_token, end = s.first_token + s.token_count;
+  for (uint32_t i = first >= begin + 2 ? first - 2 : begin; i < std::min(end, last + 3); ++i) {
+    if ((i < first || i > last) && is(i, VEILLE_SECTION("joint"))) return true;
+  }
+  // A state word: a demonym, or a country the place recogniser found.
+  auto state_at = [&](uint32_t i) {
+    if (is(i, VEILLE_SECTION("demonym"))) return true;
+    if (!in.places) return false;
+    for (const places::PlaceMention& pm : in.places->mentions) {
+      if (pm.feature == places::Feature::kCountry && pm.span.end == in.segmented.tokens[i].span.end) return true;
+    }
+    return false;
+  };
+  for (uint32_t k = first; k-- > begin && first - k <= 10;) {
+    if (w[k] == ","sv || w[k] == ";"sv) break;
+    if (is(k, VEILLE_SECTION("conjunction")) && k > begin && k + 1 < first && state_at(k - 1) && state_at(k + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 int64_t Fatalities(const std::vector<Figure>& figures, const std::vector<bool>& subset,
@@ -514,6 +561,7 @@ Assembled Assembler::Assemble(const Input& in) const {
   }
   std::vector<uint32_t> event_sentence, event_trigger;
   std::vector<std::pair<uint32_t, uint32_t>> referred_attacks;  // "condemned the attack": sentence, token
+  std::vector<bool> governed_trigger(triggers.size(), false);     // the object of a statement
   for (const Found& t : triggers) {
     const Sentence& s = in.segmented.sentences[t.sentence];
     TriggerMention tm{span_of(t.first, t.last), t.sentence, t.cls->plover, t.cls->event_type, t.cls->sub_event_type,
@@ -541,22 +589,29 @@ Assembled Assembler::Assemble(const Input& in) const {
     // the killing of") refers to a killing that happened.
     {
       bool governed = false;
+      const size_t ti = static_cast<size_t>(&t - triggers.data());
       // Triggers are in text order: the ones that may govern t stand just before it.
-      for (size_t gi = static_cast<size_t>(&t - triggers.data()); gi-- > 0 && triggers[gi].sentence == t.sentence;) {
+      for (size_t gi = ti; gi-- > 0 && triggers[gi].sentence == t.sentence;) {
         const Found& g = triggers[gi];
         // An accusation's allegation may come after its target and a date: "a accusé jeudi
         // l'armée burkinabè d'avoir exécuté".
         const uint32_t reach = t.cls->plover == "ASSAULT"sv ? 10 : 6;
         if (&g == &t || g.sentence != t.sentence || g.last >= t.first || t.first - g.last > reach) continue;
         const std::string& gp = g.cls->plover;
-        if (!g.cls->event_type.empty() ||
-            (gp != "REQUEST"sv && gp != "REJECT"sv && gp != "THREATEN"sv && gp != "SUPPORT"sv && gp != "ACCUSE"sv)) {
-          continue;
-        }
-        if (t.cls->plover == "ASSAULT"sv) {
+        // A governed trigger passes it on to the next one ("demanded the release of the
+        // detained protesters", "convocaron una jornada de paro y marchas").
+        const bool chained = governed_trigger[gi] && t.cls->plover != "ASSAULT"sv;
+        if (!chained && (!g.cls->event_type.empty() || !GovernsObject(gp, *t.cls))) continue;
+        if (t.cls->plover == "ASSAULT"sv && !chained) {
           bool alleged = false;
           for (uint32_t i = g.last + 1; i < t.first && !alleged && gp == "ACCUSE"sv; ++i) {
             alleged = is(i, VEILLE_SECTION("accused-of"));
+          }
+          // What a request asks someone to do: "urged the army to attack", "appelé la France
+          // à s'attaquer au problème", "instó a Francia a atacar el problema".
+          if (gp == "REQUEST"sv && t.first >= s.first_token + 2) {
+            const uint32_t before = is(t.first - 1, VEILLE_SECTION("reflexive")) ? t.first - 2 : t.first - 1;
+            alleged = is(before, kInfinitive);
           }
           if (!alleged) continue;
         }
@@ -564,13 +619,19 @@ Assembled Assembler::Assemble(const Input& in) const {
         for (uint32_t i = g.last + 1; i < t.first && !boundary; ++i) {
           // "welcomed the agreement and called on": a second verb, not an object; but "appelé
           // au calme et au dialogue", "called for calm and an end to": a second object.
+          // Two objects of one kind coordinated ("a new day of strikes and marches") share
+          // their governor.
+          const bool same_kind = chained && g.cls->plover == t.cls->plover && i + 1 == t.first;
           boundary = w[i] == ","sv || w[i] == ";"sv ||
-                     (is(i, kConjunction) && !is(i + 1, kArticle) && !is(i + 1, kInfinitive)) ||
+                     (is(i, kConjunction) && !is(i + 1, kArticle) && !is(i + 1, kInfinitive) && !same_kind) ||
                      is(i, kClauseEnd);
         }
         governed = governed || !boundary;
       }
-      if (governed) continue;
+      if (governed) {
+        governed_trigger[ti] = true;
+        continue;
+      }
     }
     // A statement made in the sentence of a count is still a statement.
     if (!t.cls->event_type.empty() && is_background_count(t.sentence, t.first)) continue;
@@ -636,6 +697,7 @@ Assembled Assembler::Assemble(const Input& in) const {
     e.event_type = t.cls->event_type;
     e.sub_event_type = t.cls->sub_event_type;
     if (threat) SetClass(e, "", "", "THREATEN");
+    if (JointExercise(e, t.first, t.last, s, lex, w, in)) e.plover = "COOPERATE";
     // One event per class and sentence: a second trigger of the same class adds nothing.
     bool duplicate = false;
     for (size_t k = events.size(); k-- > 0 && event_sentence[k] == t.sentence && !duplicate;) {
