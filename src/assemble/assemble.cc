@@ -595,9 +595,11 @@ Assembled Assembler::Assemble(const Input& in) const {
         const Found& g = triggers[gi];
         // An accusation's allegation may come after its target and a date: "a accusé jeudi
         // l'armée burkinabè d'avoir exécuté".
-        const uint32_t reach = t.cls->plover == "ASSAULT"sv ? 10 : 6;
-        if (&g == &t || g.sentence != t.sentence || g.last >= t.first || t.first - g.last > reach) continue;
         const std::string& gp = g.cls->plover;
+        // A promise's aid comes after its amount ("prometió el lunes 5 millones de dólares en
+        // ayuda humanitaria").
+        const uint32_t reach = t.cls->plover == "ASSAULT"sv || (gp == "AGREE"sv && t.cls->plover == "AID"sv) ? 10 : 6;
+        if (&g == &t || g.sentence != t.sentence || g.last >= t.first || t.first - g.last > reach) continue;
         // A governed trigger passes it on to the next one ("demanded the release of the
         // detained protesters", "convocaron una jornada de paro y marchas").
         const bool chained = governed_trigger[gi] && t.cls->plover != "ASSAULT"sv;
@@ -832,14 +834,23 @@ Assembled Assembler::Assemble(const Input& in) const {
   }
   auto object_after = [&](const Found& t, const Event& e, const ActorMention* after) -> std::optional<Actor> {
     const Sentence& s = in.segmented.sentences[t.sentence];
-    const uint32_t end = std::min(s.first_token + s.token_count, t.last + 9);
-    const uint32_t until = after ? std::min(end, TokenAt(tokens, after->span.begin)) : end;
+    uint32_t end = std::min(s.first_token + s.token_count, t.last + 9);
     const bool statement = e.event_type.empty();
+    // The object a statement or promise governs is read through: "prometió el lunes 5
+    // millones de dólares en ayuda humanitaria a Sudán" (the aid's recipient is the promise's).
+    for (size_t g = 0; g < triggers.size() && statement; ++g) {
+      if (governed_trigger[g] && triggers[g].sentence == t.sentence && triggers[g].first > t.last && triggers[g].first < end) {
+        end = std::min(s.first_token + s.token_count, triggers[g].last + 9);
+      }
+    }
+    const uint32_t until = after ? std::min(end, TokenAt(tokens, after->span.begin)) : end;
     for (uint32_t i = t.last + 1; i < until; ++i) {
       if (w[i] == ","sv || w[i] == ";"sv || is(i, kClauseEnd) || (actor_at[i] & 1)) break;
       if (statement) {
         // A country after "in" is where the act took place ("signed in Barbados").
-        for (size_t c = 0; c < country_actors.size() && !is(i - 1, VEILLE_SECTION("locative")); ++c) {
+        // But an envoy's country is the other side ("su embajador en México").
+        const bool where = is(i - 1, VEILLE_SECTION("locative")) && !(i >= 2 && is(i - 2, VEILLE_SECTION("envoy")));
+        for (size_t c = 0; c < country_actors.size() && !where; ++c) {
           if (country_first[c] == i) return country_actors[c].actor;
         }
         const LexiconEntry* d = lex.Match(w, i, kDemonym);
@@ -932,7 +943,9 @@ Assembled Assembler::Assemble(const Input& in) const {
       if (next.cls->plover == "PROTEST"sv) return true;
     }
     const Sentence& s = in.segmented.sentences[t.sentence];
-    for (uint32_t i = t.last + 1; i < s.first_token + s.token_count && i <= t.last + 8; ++i) {
+    // The call names its protest ("next protest", "annoncé une nouvelle journée de
+    // mobilisation") or says it after.
+    for (uint32_t i = t.first; i < s.first_token + s.token_count && i <= t.last + 8; ++i) {
       if (w[i] == ";"sv || is(i, kClauseEnd)) break;
       if (is(i, VEILLE_SECTION("protest-aim"))) return true;
     }
@@ -1904,8 +1917,14 @@ Assembled Assembler::Assemble(const Input& in) const {
     // or threaten, they address to the state when no one else is named: "Los manifestantes
     // exigen la renuncia de la presidenta", "La CIDH pidió que las medidas sean
     // excepcionales", "the union threatened a 48-hour strike".
+    // Not a call to the caller's own supporters ("called on its supporters to take to the
+    // streets", "a appelé ses partisans", "llamó a sus simpatizantes"): that names no other side.
+    bool to_own_side = false;
+    for (uint32_t i = t.last + 1; i <= t.last + 5 && i < w.size() && !to_own_side; ++i) {
+      to_own_side = is(i, VEILLE_SECTION("own-supporters"));
+    }
     if ((e.plover == "REQUEST"sv || e.plover == "ACCUSE"sv || e.plover == "THREATEN"sv) && e.event_type.empty() &&
-        !e.actor2 && e.actor1 && (Crowd(e.actor1->type) || e.actor1->type == "External/Other forces"sv)) {
+        !e.actor2 && e.actor1 && (Crowd(e.actor1->type) || e.actor1->type == "External/Other forces"sv) && !to_own_side) {
       e.actor2 = Actor{"Government", "State forces", ""};
     }
     // A concession in a story of unrest is made to the demonstrators.
