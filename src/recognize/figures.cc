@@ -87,7 +87,8 @@ const LexiconEntry* FigureRecognizer::EndingAt(const Words& w, uint32_t earliest
 
 std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, const std::vector<Token>& tokens,
                                                        const Words& w, uint32_t begin, uint32_t end,
-                                                       const std::vector<NumberMention>& numbers) const {
+                                                       const std::vector<NumberMention>& numbers,
+                                                       const std::vector<std::pair<uint32_t, uint32_t>>& dates) const {
   std::vector<FigureMention> out;
   auto match = [&](uint32_t i, SectionId section) -> const LexiconEntry* {
     return i < end ? lex_.Match(w, i, section) : nullptr;
@@ -109,7 +110,11 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
            !match(i, VEILLE_SECTION("cue:*")) && !match(i, VEILLE_SECTION("after:*")) &&
            !match(i, VEILLE_SECTION("aux")) && !match(i, VEILLE_SECTION("unit")) && !match(i, VEILLE_SECTION("source-before")) && !match(i, VEILLE_SECTION("source-verb")) &&
            !match(i, VEILLE_SECTION("subset")) && !match(i, VEILLE_SECTION("conjunction")) && !match(i, VEILLE_SECTION("phrase-end")) &&
-           !match(i, VEILLE_SECTION("restate-after"));
+           !match(i, VEILLE_SECTION("restate-after")) && !match(i, VEILLE_SECTION("complement"));
+  };
+  // People, or a possessive noun ("fishermen's"): what an adjective before them describes.
+  auto names_people = [&](uint32_t i) {
+    return i < end && (match(i, VEILLE_SECTION("person:*")) || (tokens[i].kind == TokenKind::kWord && w.Has(i, Words::kPossessive)));
   };
   // The length of an age before a person noun ("9-year-old", "26-year-old"), else 0.
   auto age_at = [&](uint32_t i) -> uint32_t {
@@ -150,6 +155,57 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
            !match(o, VEILLE_SECTION("unit")) && !match(o, VEILLE_SECTION("cue:*")) && !match(o, VEILLE_SECTION("after:*")) &&
            !match(o, VEILLE_SECTION("noun:*")) && !match(o, VEILLE_SECTION("aux"));
   };
+  // The last token of the date that starts at k ("ayer", "on Monday", "este domingo").
+  auto date_from = [&](uint32_t k) -> std::optional<uint32_t> {
+    for (const auto& [a, b] : dates) {
+      if (a == k) return b;
+    }
+    return std::nullopt;
+  };
+  // Words that may stand inside a crowd's cue without changing it: a date or a short adverb
+  // ("salieron ayer a las calles", "salieron este domingo de nuevo a las calles", "took again
+  // to the streets"). The length of such a stretch at k, else 0.
+  auto inner_gap = [&](uint32_t k) -> uint32_t {
+    if (auto d = date_from(k)) return *d + 1 - k;
+    if (const LexiconEntry* adv = match(k, VEILLE_SECTION("adverb"))) return len(adv);
+    return 0;
+  };
+  // An entry of `section` read at r across dates and adverbs inside it; its last word goes
+  // to `last`. Only an entry that a gap splits: one read without a gap is matched plainly.
+  auto match_across = [&](uint32_t r, SectionId section, uint32_t* last) -> const LexiconEntry* {
+    bool gap = false;
+    for (uint32_t k = r + 1; k < end && k <= r + 4 && !gap; ++k) gap = inner_gap(k) > 0;
+    if (!gap) return nullptr;
+    std::vector<uint32_t> kept;
+    for (uint32_t k = r; k < end && kept.size() < 8 && k < r + 16;) {
+      if (IsPunct(tokens, k) && !IsQuote(w[k]) && w[k] != "'") break;
+      if (const uint32_t skip = k > r ? inner_gap(k) : 0) {
+        k += skip;
+        continue;
+      }
+      kept.push_back(k++);
+    }
+    const Words view(w, kept);
+    const LexiconEntry* e = lex_.Match(view, 0, section);
+    if (!e || e->words.size() > kept.size()) return nullptr;
+    const uint32_t l = kept[e->words.size() - 1];
+    if (l == r + len(e) - 1) return nullptr;  // no gap inside it
+    *last = l;
+    return e;
+  };
+  // A thing a verb acts on, with no article or after one: "burned tyres", "brûlé des pneus",
+  // "burned the flag".
+  // A unit that tells a time ("days later", "the day before") is no object.
+  auto thing_object = [&](uint32_t o) {
+    if (o >= end || tokens[o].kind != TokenKind::kWord) return false;
+    if (const LexiconEntry* start = match(o, VEILLE_SECTION("object-start"))) o += len(start);
+    return o < end && match(o, VEILLE_SECTION("unit")) && !match(o, VEILLE_SECTION("object-time")) && !date_from(o);
+  };
+  // A crowd is counted whatever it does: "Hundreds of protesters burned the flag" is a crowd,
+  // where "Two gunmen killed a policeman" counts no one.
+  auto crowd_people = [&](const LexiconEntry* person) {
+    return person && (Suffix(person->section) == "protesters" || HasArg(person, "mobilised"));
+  };
   bool mixed_groups = false;
   bool own_link = false;  // the people are "theirs": "14 de sus miembros", "two of its men"
   bool own_of_thing = false;  // ... and "its": the owner is a force or an organisation, never people
@@ -178,7 +234,9 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       if (person) p += age;
       else noun = nullptr;
     }
-    while (!person && !noun && unknown < kMaxUnknownWords && free_word(p) && !weak) {
+    uint32_t across_last = 0;  // a cue split by a date or an adverb ends the phrase: "panameños salieron ayer a las calles"
+    while (!person && !noun && unknown < kMaxUnknownWords && free_word(p) && !weak && !date_from(p) &&
+           !match_across(p, VEILLE_SECTION("after:*"), &across_last)) {
       // "Two opposition leaders", "des gilets jaunes": unlisted words before the cue.
       ++p;
       ++unknown;
@@ -218,6 +276,9 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       }
       const LexiconEntry *p2 = nullptr, *n2 = nullptr;
       people_or_noun(r, &p2, &n2);
+      // Before people a figure noun is their adjective: "people from the missing fishermen's
+      // village" counts no one missing.
+      if (n2 && r > q && names_people(r + len(n2))) n2 = nullptr;
       // "members of the rebel militia", "miembros de la banda criminal": an organisation
       // names the group of its members, though it counts no one itself.
       if (!p2 && !n2 && ph.person && r > q) p2 = match(r, VEILLE_SECTION("organisation:*"));
@@ -228,7 +289,12 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         if (n2) r = q + 1;
       }
       if (p2) {
-        if (!HasArg(p2, "inherit")) ph.person = p2;
+        // The head noun decides when it says who people are: "vecinos de los mineros" are
+        // residents, "partisans des militaires" support them ([keeps-group]); "members of the
+        // police", "people from the village" take the group after.
+        const bool head_decides =
+            r > q && ph.person && (Suffix(ph.person->section) != "unknown" || HasArg(ph.person, "keeps-group"));
+        if (!HasArg(p2, "inherit") && !head_decides) ph.person = p2;
         q = r + len(p2);
       } else if (n2 && !ph.noun) {
         ph.noun = n2;
@@ -325,7 +391,11 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       if (EndingAt(w, begin, n.first - 1, VEILLE_SECTION("person:*"), &ps)) continue;
     }
     // "Two gunmen killed a policeman": "killed" read as the noun of the gunmen has an object.
-    if (ph.person && ph.noun && ph.last + 1 < end && object_at(ph.last + 1, true)) continue;
+    // A crowd that did something is still counted: "Hundreds of protesters burned tyres".
+    if (ph.person && ph.noun && ph.last + 1 < end && (object_at(ph.last + 1, true) || thing_object(ph.last + 1))) {
+      if (!crowd_people(ph.person)) continue;
+      ph.noun = nullptr;
+    }
     // Whose figure it is, said after it: "36 blessés dans ses rangs", "300 morts côté
     // rebelle", "4 muertos en sus filas", past one adjective ("3 heridos ligeros ...").
     const LexiconEntry* side = nullptr;
@@ -351,13 +421,21 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     bool got_away = false;           // "400 détenus se sont évadés": no longer held or harmed
     bool agent = false;              // "Two gunmen killed a policeman": they did it
     {
+      bool aux_after_relative = false;  // "who were burned": a passive after the relative pronoun
       bool adjective_used = false, complement_used = false, subset_used = false;
-      auto verb_at = [&](uint32_t k) { return match(k, VEILLE_SECTION("aux")) || match(k, VEILLE_SECTION("after:*")); };
+      auto verb_at = [&](uint32_t k) {
+        const LexiconEntry* v = match(k, VEILLE_SECTION("aux"));
+        return v ? v : match(k, VEILLE_SECTION("after:*"));
+      };
       // The first verb (or, with `or_cue`, cue) from k before `stop` with no punctuation on
       // the way; nullopt when there is none.
       auto skip_to_verb = [&](uint32_t k, uint32_t stop, bool or_cue) -> std::optional<uint32_t> {
         for (; k < stop && !IsPunct(tokens, k); ++k) {
-          if (verb_at(k) || (or_cue && match(k, VEILLE_SECTION("cue:*")))) return k;
+          const LexiconEntry* v = verb_at(k);
+          if (!v && or_cue) v = match(k, VEILLE_SECTION("cue:*"));
+          // Before people it is their adjective: "from the missing fishermen's village".
+          if (v && names_people(k + len(v))) continue;
+          if (v) return k;
         }
         return std::nullopt;
       };
@@ -369,6 +447,13 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
         after = match(r, VEILLE_SECTION("after:*"));
         if (!after) after = match(r, VEILLE_SECTION("cue:*"));
         if (!after && ph.has_words) after = match(r, VEILLE_SECTION("noun:*"));
+        uint32_t across_last = 0;
+        if (!after && ((after = match_across(r, VEILLE_SECTION("after:*"), &across_last)) ||
+                       (after = match_across(r, VEILLE_SECTION("cue:*"), &across_last)))) {
+          // "salieron ayer a las calles", "salieron este domingo de nuevo a las calles"
+          after_last = across_last;
+          break;
+        }
         if (after && HasArg(after, "sg") && n.value != 1) {
           // "Miles de simpatizantes del expresidente arrestado se congregaron": a singular
           // participle tells someone else.
@@ -382,7 +467,15 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
           // its own object (a count or people after it) is done by the people before it.
           // Only a cue of either side is a transitive verb; an after-only cue ("murieron en")
           // has no object.
+          const bool verb = after->family_id == VEILLE_SECTION("cue:*") || after->family_id == VEILLE_SECTION("noun:*");
           if (after->family_id == VEILLE_SECTION("cue:*") && object_at(after_last + 1, ph.person != nullptr)) {
+            after = nullptr;
+            agent = true;
+          } else if (verb && (thing_object(after_last + 1) ||
+                              (after_in_relative && !aux_after_relative && free_word(after_last + 1) &&
+                               !date_from(after_last + 1) && !match(after_last + 1, VEILLE_SECTION("object-time"))))) {
+            // "hundreds of protesters who burned tyres": right after a relative pronoun (no
+            // passive auxiliary) a verb with a bare object is what the people did.
             after = nullptr;
             agent = true;
           }
@@ -412,12 +505,17 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
           r += len(of);  // "8 of them escaped"
         } else if (const LexiconEntry* aux = match(r, VEILLE_SECTION("aux"))) {
           if (HasArg(aux, "relative")) after_in_relative = true;
+          else if (after_in_relative) aux_after_relative = true;
           r += len(aux);
+        } else if (const uint32_t gap = inner_gap(r)) {
+          // A date or a short adverb: "Thousands of farmers on Monday blocked", "avaient
+          // pourtant manifesté", "ont hier défilé".
+          r += gap;
         } else if (w[r] == "," && (ph.person || ph.noun) && !after_in_relative) {
           // A parenthesis between the people and the verb: "neuf personnes, dont quatre
           // policiers, ont été tuées"; or the comma closing it after a subset.
           uint32_t close = r + 1;
-          while (close < end && close <= r + 9 && w[close] != ",") ++close;
+          while (close < end && close <= r + 12 && w[close] != ",") ++close;
           // Only a finite verb closes it: "..., killing 20" starts another clause.
           if (verb_at(r + 1)) {
             ++r;
@@ -598,7 +696,8 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     else if (before) kind = Suffix(before->section);
     else if (after) kind = Suffix(after->section);
     else if (toll && bare) kind = Suffix(toll->section);
-    if (agent && kind.empty()) continue;  // "Two gunmen killed a policeman": the gunmen are no figure
+    // "Two gunmen killed a policeman": the gunmen are no figure; a crowd is.
+    if (agent && kind.empty() && !crowd_people(ph.person)) continue;
     // Held or seized by kidnappers is missing, not arrested: "Kidnappers freed 14 of the 32
     // passengers seized", "18 were still being held".
     if (kind == "arrested" && (HasArg(after, "held") || HasArg(before, "held") || (!after && !before)) &&
@@ -772,8 +871,34 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
       }
     }
     // Activists and strikers count as participants without being protesters.
-    if (!previous && ph.person && HasArg(ph.person, "mobilised") && kind.empty() && !n.weak) kind = "participants";
-    if (kind.empty() && (ph.person || subject) && group == "protesters" && !n.weak) kind = "participants";
+    // Protesters quoted are no crowd size: "Several protesters said they would stay",
+    // "Plusieurs manifestants ont affirmé".
+    auto quoted = [&](uint32_t k) {
+      for (int hops = 0; hops < 4 && k < end; ++hops) {
+        if (match(k, VEILLE_SECTION("source-verb"))) return true;
+        const LexiconEntry* skip = match(k, VEILLE_SECTION("source-aux"));
+        if (!skip) skip = match(k, VEILLE_SECTION("aux"));
+        if (!skip || HasArg(skip, "relative")) {
+          if (const uint32_t gap = inner_gap(k)) {
+            k += gap;
+            continue;
+          }
+          return false;
+        }
+        k += len(skip);
+      }
+      return false;
+    };
+    // "Several protesters", "algunos manifestantes" with no cue of their own pick out some of
+    // a crowd, not its size (docs/annotation.md): a vague few needs a cue.
+    const bool a_few = n.vague && n.value == 3;
+    if (!previous && ph.person && HasArg(ph.person, "mobilised") && kind.empty() && !n.weak && !a_few &&
+        !quoted(ph.last + 1)) {
+      kind = "participants";
+    }
+    if (kind.empty() && (ph.person || subject) && group == "protesters" && !n.weak && !a_few && !quoted(ph.last + 1)) {
+      kind = "participants";
+    }
     if (kind.empty()) {
       // Perhaps the subject of a later cue: "Cuatro agentes y un civil murieron".
       if (ph.has_words && (ph.person || ph.noun) && ph.last + 1 < end && match(ph.last + 1, VEILLE_SECTION("conjunction"))) {
@@ -795,9 +920,14 @@ std::vector<FigureMention> FigureRecognizer::Recognize(std::string_view text, co
     if (n.weak && !ph.person && !ph.noun && !weak_noun && !subset) continue;
     // "dont un qui reste dans un état grave" is one of the toll; "dont une majorité de civils"
     // is no count.
-    if (n.weak && !ph.person && !ph.noun && !weak_noun && free_word(j) && match(j + 1, VEILLE_SECTION("link")) &&
-        j + 2 < end && (match(j + 2, VEILLE_SECTION("person:*")) || match(j + 2, VEILLE_SECTION("link")))) {
-      continue;
+    // So is "dont un grand nombre de mineurs" (two words before the link).
+    if (n.weak && !ph.person && !ph.noun && !weak_noun && free_word(j)) {
+      uint32_t k = j + 1;
+      if (free_word(k) && !match(k, VEILLE_SECTION("link"))) ++k;
+      if (match(k, VEILLE_SECTION("link")) && k + 1 < end &&
+          (match(k + 1, VEILLE_SECTION("person:*")) || match(k + 1, VEILLE_SECTION("link")))) {
+        continue;
+      }
     }
     // People who escaped, were freed or rescued are no figure of the noun that names them:
     // "Plus de 400 détenus se sont évadés", "23 others were rescued".
@@ -1078,6 +1208,9 @@ std::vector<SourceMention> FigureRecognizer::FindSources(const std::vector<Token
           out.push_back(out.back());
           out.back().reach_last = verb_last;
         }
+      } else if (s + 1 == verb_start && lex_.Match(w, s, VEILLE_SECTION("count-article"))) {
+        // "après l'annonce du report": an article alone before a reporting word makes it a
+        // noun, and names no one.
       } else if (auto m = make(s, verb_start - 1)) {
         m->reach_last = verb_last;
         out.push_back(*m);

@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "recognize/lexicon.h"
@@ -44,9 +45,12 @@ class FigureRecognizer {
   static Result<FigureRecognizer> Create(std::string_view lang);
   void Bind(Vocabulary& vocabulary) { lex_.Bind(vocabulary); }
 
-  // Figures among the `numbers` of the sentence of tokens [begin, end).
+  // Figures among the `numbers` of the sentence of tokens [begin, end). `dates` are the
+  // sentence's dates (first and last token), which may stand between people and their cue
+  // ("Miles de personas salieron ayer a las calles").
   std::vector<FigureMention> Recognize(std::string_view text, const std::vector<Token>& tokens, const Words& words,
-                                       uint32_t begin, uint32_t end, const std::vector<NumberMention>& numbers) const;
+                                       uint32_t begin, uint32_t end, const std::vector<NumberMention>& numbers,
+                                       const std::vector<std::pair<uint32_t, uint32_t>>& dates = {}) const;
 
   // The sources named in the sentence, in text order: "according to X", "X said", "said X".
   // `stops` are the dates, which a source never holds but a verb may have before its source;

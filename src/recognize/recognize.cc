@@ -80,7 +80,7 @@ Recognized Recognizer::Recognize(const NormalizedText& text, const Segmented& se
       numbers.push_back(n);
       if (!n.weak) out.numbers.push_back({span_of(n.first, n.last), si, n});
     }
-    auto figures = m.figures.Recognize(text.text, tokens, words, begin, end, numbers);
+    auto figures = m.figures.Recognize(text.text, tokens, words, begin, end, numbers, date_tokens);
     std::vector<std::pair<uint32_t, uint32_t>> number_tokens, figure_tokens;  // no source holds them
     for (const NumberMention& n : numbers) {
       if (!n.weak) number_tokens.push_back({n.first, n.last});
@@ -127,7 +127,15 @@ Recognized Recognizer::Recognize(const NormalizedText& text, const Segmented& se
       }
       // The same toll restated ("the 26 victims") is one figure: later mentions are evidence.
       for (const FigureFound& prior : out.figures) {
-        if (!prior.restated && prior.figure.kind == found.figure.kind && prior.figure.value == found.figure.value) {
+        // Two vague amounts told differently are two crowds: "des centaines de manifestants"
+        // (at least 100) and, elsewhere, "une centaine de jeunes" (about 100).
+        // A vague amount and an exact count are never one toll: "des dizaines d'émeutiers"
+        // (12 at least) and "Douze membres des forces de l'ordre".
+        const bool vague_differs = (prior.figure.approx || found.figure.approx) &&
+                                   (prior.figure.approx != found.figure.approx || prior.figure.min != found.figure.min ||
+                                    prior.figure.max != found.figure.max);
+        if (!prior.restated && prior.figure.kind == found.figure.kind && prior.figure.value == found.figure.value &&
+            !vague_differs) {
           found.restated = true;
           break;
         }
