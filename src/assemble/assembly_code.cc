@@ -354,7 +354,9 @@ void Assembly::CodeEvents() {
 // store keys events by id): a repeat takes an ordinal, the same on every run.
 void Assembly::MakeIdsUnique() {
   std::unordered_set<std::string> ids;
+  ids.reserve(out.events.size());
   for (Event& e : out.events) {
+    if (ids.insert(e.event_id).second) continue;  // unique: no copy of the id needed
     const std::string base = e.event_id;
     for (int n = 2; !ids.insert(e.event_id).second; ++n) e.event_id = base + "-" + std::to_string(n);
   }

@@ -204,10 +204,15 @@ void Assembly::FindUnlistedActors() {
 // whole sentence when it opens it ("In the past twelve months, five attacks ...").
 void Assembly::FindCumulativeCounts() {
   const SectionId kCumulative = VEILLE_SECTION("cumulative");
-  for (uint32_t si = 0; si < in.segmented.sentences.size(); ++si) {
-    const Sentence& s = in.segmented.sentences[si];
-    for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
-      if (lex.Match(w, i, kCumulative)) cumulative.push_back({si, i});
+  // Locals: the push_back below would otherwise make the compiler reread them through
+  // `this` for every token of the document.
+  const recognize::Lexicon& lexicon = lex;
+  const Words& words = w;
+  const std::vector<Sentence>& sentences = in.segmented.sentences;
+  for (uint32_t si = 0; si < sentences.size(); ++si) {
+    const uint32_t end = sentences[si].first_token + sentences[si].token_count;
+    for (uint32_t i = sentences[si].first_token; i < end; ++i) {
+      if (lexicon.Match(words, i, kCumulative)) cumulative.push_back({si, i});
     }
   }
 }
