@@ -233,6 +233,26 @@ bool Assembly::IsBackgroundCount(uint32_t sentence, uint32_t token) const {
 
 // Modality: a negation, a hypothesis, a future, a denial or a threat before the trigger in
 // its clause keeps it from being coded as a fact; a threat is coded as THREATEN.
+// A happening named as the spell a sentence's news comes after or amid is background (rule 9):
+// "after two days of riots", "after months of student-led protests", "après deux jours
+// d'émeutes", "tras dos días de disturbios". The words before the trigger are "of", a
+// period word ("days", "semaines", "meses"), an optional count, and a background preposition.
+bool Assembly::AfterSpellOf(uint32_t first, const Sentence& s) const {
+  const uint32_t start = s.first_token;
+  // One modifier may stand between "of" and the happening ("months of student-led protests").
+  for (uint32_t skip = 0; skip <= 1; ++skip) {
+    if (first < start + 3 + skip) return false;
+    uint32_t k = first - 1 - skip;
+    if (!Is(k, VEILLE_SECTION("spell-of"))) continue;
+    if (!Is(k - 1, VEILLE_SECTION("spell"))) continue;
+    // The count or quantifier before the period word, if any ("two", "several", "deux").
+    for (uint32_t back = 2; back <= 3 && k >= start + back; ++back) {
+      if (Is(k - back, VEILLE_SECTION("spell-preposition"))) return true;
+    }
+  }
+  return false;
+}
+
 void Assembly::BuildEventsFromTriggers() {
   events.reserve(triggers.size() + 8);  // copies per speaker or place come on top
   // Read once per document rather than per trigger: long documents have thousands of both.
@@ -342,6 +362,7 @@ void Assembly::BuildEventsFromTriggers() {
     const bool referred = t.first >= s.first_token + 2 && Is(t.first - 1, kAnaphoric) &&
                           Is(t.first - 2, VEILLE_SECTION("reference-preposition"));
     if (referred && t.cls->plover != "ASSAULT"sv) continue;
+    if (AfterSpellOf(t.first, s)) continue;
     // A bare "seized", "captured", "retook" takes territory only when a place or a place word
     // is near ("seized the town of", "captured Kidal", "la base ... que l'armée a reprise"),
     // not "seized two vehicles".
