@@ -145,7 +145,7 @@ class Assembly {
   const LexiconEntry* ModalityBefore(uint32_t first, const Sentence& s) const;
   bool IsBackgroundCount(uint32_t sentence, uint32_t token) const;
   bool AfterSpellOf(uint32_t first, const Sentence& s) const;  // "after two days of riots"
-  bool IsUnrestTally(uint32_t sentence) const;  // arrests counted with the wounded or the dead
+  bool IsUnrestTally(uint32_t sentence) const;  // arrests counted with the wounded
   const LexiconEntry* InSentence(uint32_t si, SectionId section) const;
   std::optional<CivilDate> DayTold(uint32_t sentence, uint32_t trigger_byte) const;
   static std::pair<int, int> Rank(const Event& e);  // family, specificity

@@ -405,17 +405,19 @@ void Assembly::JoinPloverReadings() {
 }
 
 // Arrests during a protest belong to the protest (it becomes a protest with intervention).
-// A tally of the unrest: a count of arrests told with a count of the wounded or the dead ("the
+// A tally of the unrest: a count of arrests told with a count of the wounded ("the
 // ministry said 133 people had been detained and 50 officers injured", "66 personas han sido
 // aprehendidas y 14 policías resultaron heridos", "80 interpellations et 149 policiers
 // blessés"). It sums up the protests told before it, however far back, rather than telling
 // arrests of its own (ontology rule 10: the arrests and injuries of a protest are the protest).
+// A death toll with arrests ("80 morts ... des centaines de personnes arrêtées") is a claim
+// about a crackdown, which may be a happening of its own; it does not count as a tally.
 bool Assembly::IsUnrestTally(uint32_t sentence) const {
   bool arrested = false, hurt = false;
   for (const recognize::FigureFound& f : in.recognized.figures) {
     if (f.sentence != sentence) continue;
     arrested = arrested || f.figure.kind == "arrested"sv;
-    hurt = hurt || f.figure.kind == "injured"sv || f.figure.kind == "killed"sv;
+    hurt = hurt || f.figure.kind == "injured"sv;
   }
   return arrested && hurt;
 }
