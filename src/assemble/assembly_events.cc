@@ -253,6 +253,21 @@ bool Assembly::AfterSpellOf(uint32_t first, const Sentence& s) const {
   return false;
 }
 
+// A warning that something may happen is a forecast, not a threat (ontology rule 8): "the
+// toll could rise, officials warned", "los combates podrían reanudarse, advirtieron
+// diplomáticos", "les prix pourraient flamber, a averti l'ONU". The warning word and a
+// forecast modal ("could", "podrían", "pourraient") stand in one sentence, and the modal is
+// not followed by a passive ("could be shot", "podrían ser detenidos"), which tells what
+// the speaker may do to someone.
+bool Assembly::IsForecastWarning(uint32_t first, const Sentence& s) const {
+  if (!Is(first, VEILLE_SECTION("warning"))) return false;
+  const uint32_t end = s.first_token + s.token_count;
+  for (uint32_t k = s.first_token; k + 1 < end; ++k) {
+    if (Is(k, VEILLE_SECTION("forecast-modal")) && !Is(k + 1, VEILLE_SECTION("passive-auxiliary"))) return true;
+  }
+  return false;
+}
+
 void Assembly::BuildEventsFromTriggers() {
   events.reserve(triggers.size() + 8);  // copies per speaker or place come on top
   // Read once per document rather than per trigger: long documents have thousands of both.
@@ -282,6 +297,7 @@ void Assembly::BuildEventsFromTriggers() {
     }
     out.triggers.push_back(tm);
     if ((tm.negated || tm.hypothetical) && !threat) continue;
+    if (t.cls->plover == "THREATEN"sv && IsForecastWarning(t.first, s)) continue;
     // What a demand, a refusal or a threat is about is not a happening of its own: "demanded
     // the release of", "exigé le retrait de la mission", "pidió la renuncia", "threatened to
     // withdraw". A trigger a few words after such a trigger in its clause makes no event,
