@@ -268,6 +268,18 @@ bool Assembly::IsForecastWarning(uint32_t first, const Sentence& s) const {
   return false;
 }
 
+// How attackers came is part of their attack, not a deployment (ontology rule 10, sub-actions
+// are not events): "the assailants arrived on motorcycles", "les assaillants sont arrivés à
+// moto", "los atacantes llegaron en motocicletas". An arrival word with an attacker word just
+// before it makes no event.
+bool Assembly::IsAssailantsArrival(uint32_t first, const Sentence& s) const {
+  if (!Is(first, VEILLE_SECTION("arrival"))) return false;
+  for (uint32_t back = 1; back <= 2 && first >= s.first_token + back; ++back) {
+    if (Is(first - back, VEILLE_SECTION("assailants"))) return true;
+  }
+  return false;
+}
+
 void Assembly::BuildEventsFromTriggers() {
   events.reserve(triggers.size() + 8);  // copies per speaker or place come on top
   // Read once per document rather than per trigger: long documents have thousands of both.
@@ -298,6 +310,7 @@ void Assembly::BuildEventsFromTriggers() {
     out.triggers.push_back(tm);
     if ((tm.negated || tm.hypothetical) && !threat) continue;
     if (t.cls->plover == "THREATEN"sv && IsForecastWarning(t.first, s)) continue;
+    if (t.cls->plover == "MOBILIZE"sv && IsAssailantsArrival(t.first, s)) continue;
     // What a demand, a refusal or a threat is about is not a happening of its own: "demanded
     // the release of", "exigé le retrait de la mission", "pidió la renuncia", "threatened to
     // withdraw". A trigger a few words after such a trigger in its clause makes no event,
