@@ -77,7 +77,10 @@ Assembly::Assembly(const Input& input, const recognize::Lexicon& lexicon,
       classes(classes_by_entry),
       tokens(input.segmented.tokens),
       text(input.normalized.text),
-      w(words) {}
+      w(words) {
+  sections_at.resize(w.size());
+  for (size_t i = 0; i < w.size(); ++i) sections_at[i] = lex.SectionsAt(w, i);
+}
 
 Assembled Assembler::Assemble(const Input& in) const {
   if (models_.empty()) return Assembled();  // no event lexicons embedded

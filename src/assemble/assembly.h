@@ -138,7 +138,14 @@ class Assembly {
 
   const EventClass& ClassOf(const LexiconEntry& trigger) const { return classes[trigger.id]; }
   // Function words of the language (data/<lang>/events.txt): one-word sections.
-  bool Is(uint32_t i, SectionId section) const { return i < w.size() && lex.Match(w, i, section) != nullptr; }
+  // Most words start no entry of the section: answered from sections_at, without the lexicon.
+  bool MayStart(size_t i, SectionId section) const {
+    return i < sections_at.size() && sections_at[i] && (*sections_at[i])[section];
+  }
+  const LexiconEntry* Match(size_t i, SectionId section) const {
+    return MayStart(i, section) ? lex.Match(w, i, section) : nullptr;
+  }
+  bool Is(uint32_t i, SectionId section) const { return Match(i, section) != nullptr; }
   Span SpanOf(uint32_t a, uint32_t b) const { return Span{tokens[a].span.begin, tokens[b].span.end}; }
 
   // Shared by several steps.
@@ -192,6 +199,8 @@ class Assembly {
   const SectionId kTrigger = VEILLE_SECTION("trigger:*");
   const SectionId kActor = VEILLE_SECTION("actor:*");
   const SectionId kDemonym = VEILLE_SECTION("demonym");
+  // By word: the sections whose entries may start there (null: none), looked up once.
+  std::vector<const std::bitset<recognize::kMaxSections>*> sections_at;
 
   // Step 1.
   std::vector<Found> triggers;  // in text order

@@ -105,7 +105,7 @@ bool HarmMakesDamageAnAttack(Event& e) {
 const LexiconEntry* Assembly::InSentence(uint32_t si, SectionId section) const {
   const Sentence& s = in.segmented.sentences[si];
   for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
-    const LexiconEntry* found = lex.Match(w, i, section);
+    const LexiconEntry* found = Match(i, section);
     if (!found) continue;
     const LexiconEntry* mod = ModalityBefore(i, s);
     if (!mod || (mod->section != "modality:negation"sv && mod->section != "modality:denial"sv)) return found;

@@ -74,7 +74,7 @@ bool Assembly::TellingDate(const recognize::Date& d, const Found& t) const {
   const uint32_t sentence_first = in.segmented.sentences[t.sentence].first_token;
   for (uint32_t i = first > sentence_first + 3 ? first - 3 : sentence_first; i < first; ++i) {
     for (SectionId section : {kReportingVerb, kToldBy}) {
-      const LexiconEntry* r = lex.Match(w, i, section);
+      const LexiconEntry* r = Match(i, section);
       if (r && i + r->words.size() == first) return true;
     }
   }

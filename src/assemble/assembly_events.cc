@@ -70,7 +70,7 @@ const LexiconEntry* Assembly::ModalityBefore(uint32_t first, const Sentence& s) 
   for (uint32_t k = first; k-- > s.first_token && first - k <= 12;) {
     if (w[k] == ","sv || w[k] == ";"sv || w[k] == "."sv) break;
     past_conjunction = past_conjunction || Is(k, kConjunction);
-    const LexiconEntry* mod = lex.Match(w, k, VEILLE_SECTION("modality:*"));
+    const LexiconEntry* mod = Match(k, VEILLE_SECTION("modality:*"));
     if (!mod) continue;
     const bool denial = mod->section == "modality:denial"sv;
     if (denial && coordinated_verb) return nullptr;
@@ -86,8 +86,8 @@ void Assembly::FindTriggersAndActors() {
     const uint32_t begin = s.first_token, end = s.first_token + s.token_count;
     for (uint32_t i = begin; i < end; ++i) {
       if (!lex.StartsAt(w, i)) continue;
-      const LexiconEntry* trigger_here = lex.Match(w, i, kTrigger);
-      const LexiconEntry* actor_here = lex.Match(w, i, kActor);
+      const LexiconEntry* trigger_here = Match(i, kTrigger);
+      const LexiconEntry* actor_here = Match(i, kActor);
       // The longer phrase wins: "government resigned" is a trigger, "riot police" an actor.
       // A phrase that is both names the doer of its own act ("a suicide bomber killed", "un
       // kamikaze"): both are kept.
@@ -109,7 +109,7 @@ void Assembly::FindTriggersAndActors() {
         // "forces kazakhes", "Kazakh security forces", "el ejército colombiano".
         for (uint32_t k : {i > begin ? i - 1 : UINT32_MAX, last + 1 < end ? last + 1 : UINT32_MAX}) {
           if (k == UINT32_MAX || !actor.country.empty()) continue;
-          if (const LexiconEntry* d = lex.Match(w, k, kDemonym); d && !d->args.empty()) actor.country = d->args[0];
+          if (const LexiconEntry* d = Match(k, kDemonym); d && !d->args.empty()) actor.country = d->args[0];
         }
         actors.push_back({SpanOf(i, last), si, std::move(actor)});
         actor_tokens.push_back({i, last});
@@ -149,7 +149,7 @@ void Assembly::ReadTriggersThroughDates() {
     // Most dates and amounts follow no word that can start a trigger: skip them before
     // folding the words around them again.
     bool may_start = false;
-    for (uint32_t j = from; j < df && !may_start; ++j) may_start = lex.MayStart(w, j, kTrigger);
+    for (uint32_t j = from; j < df && !may_start; ++j) may_start = MayStart(j, kTrigger);
     if (!may_start) continue;
     std::vector<uint32_t> around;
     for (uint32_t j = from; j < df; ++j) around.push_back(j);
@@ -208,11 +208,12 @@ void Assembly::FindCumulativeCounts() {
   // `this` for every token of the document.
   const recognize::Lexicon& lexicon = lex;
   const Words& words = w;
+  const auto& at = sections_at;
   const std::vector<Sentence>& sentences = in.segmented.sentences;
   for (uint32_t si = 0; si < sentences.size(); ++si) {
     const uint32_t end = sentences[si].first_token + sentences[si].token_count;
     for (uint32_t i = sentences[si].first_token; i < end; ++i) {
-      if (lexicon.Match(words, i, kCumulative)) cumulative.push_back({si, i});
+      if (at[i] && (*at[i])[kCumulative] && lexicon.Match(words, i, kCumulative)) cumulative.push_back({si, i});
     }
   }
 }
@@ -304,7 +305,7 @@ void Assembly::BuildEventsFromTriggers() {
     }
     // Told after its noun: "une marche est prévue samedi", "los combates podrían reanudarse".
     for (uint32_t k = t.last + 1; k < s.first_token + s.token_count && k <= t.last + 4 && !tm.hypothetical; ++k) {
-      if (w[k] == ","sv || w[k] == ";"sv || lex.MayStart(w, k, kTrigger)) break;
+      if (w[k] == ","sv || w[k] == ";"sv || MayStart(k, kTrigger)) break;
       tm.hypothetical = Is(k, VEILLE_SECTION("modality-after"));
     }
     out.triggers.push_back(tm);
@@ -373,7 +374,7 @@ void Assembly::BuildEventsFromTriggers() {
     bool blocked = false;
     for (uint32_t back = 0; back <= 5 && back <= t.first - s.first_token && !blocked; ++back) {
       const uint32_t k = t.first - back;
-      if (const LexiconEntry* nt = lex.Match(w, k, VEILLE_SECTION("not-trigger"))) {
+      if (const LexiconEntry* nt = Match(k, VEILLE_SECTION("not-trigger"))) {
         blocked = k + nt->words.size() > t.first;
       }
     }

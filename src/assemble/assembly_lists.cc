@@ -49,7 +49,7 @@ void Assembly::SplitByPlaceLists() {
           ++i;
           continue;
         }
-        const LexiconEntry* j = lex.Match(w, i, kListJoin);
+        const LexiconEntry* j = Match(i, kListJoin);
         if (!j || i + j->words.size() > end) return 0;
         i += static_cast<uint32_t>(j->words.size());
         kind = 2;
@@ -122,7 +122,7 @@ void Assembly::SplitByDayLists() {
         ++i;
         continue;
       }
-      const LexiconEntry* j = lex.Match(w, i, kListJoin);
+      const LexiconEntry* j = Match(i, kListJoin);
       if (!j || i + j->words.size() > end) return false;
       i += static_cast<uint32_t>(j->words.size());
       list_word = true;

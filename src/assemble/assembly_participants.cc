@@ -91,10 +91,10 @@ void Assembly::FindSourcesAndVictims() {
     bool source = false;
     for (uint32_t j = last + 1; j < end && j <= last + 4 && !source; ++j) {
       source = Is(j, kReporting);
-      if (w[j] == ","sv || w[j] == ";"sv || lex.MayStart(w, j, kTrigger)) break;
+      if (w[j] == ","sv || w[j] == ";"sv || MayStart(j, kTrigger)) break;
     }
     for (uint32_t back = 1; back <= 3 && back <= first - s.first_token && !source; ++back) {
-      const LexiconEntry* according = lex.Match(w, first - back, kAccording);
+      const LexiconEntry* according = Match(first - back, kAccording);
       const uint32_t ends = first - back + (according ? static_cast<uint32_t>(according->words.size()) : 0);
       source = according && (ends == first || (ends + 1 == first && Is(ends, kArticle)));
     }
@@ -123,8 +123,8 @@ bool Assembly::ToldAfterVerb(uint32_t first, const Sentence& s) const {
   uint32_t p = first;
   while (p > s.first_token && first - p < 3 && (Is(p - 1, kArticle) || Is(p - 1, kAgentWord))) --p;
   for (uint32_t start = p; start-- > s.first_token && p - start <= 5;) {
-    const LexiconEntry* r = lex.Match(w, start, VEILLE_SECTION("reporting"));
-    if (!r) r = lex.Match(w, start, VEILLE_SECTION("told-by"));
+    const LexiconEntry* r = Match(start, VEILLE_SECTION("reporting"));
+    if (!r) r = Match(start, VEILLE_SECTION("told-by"));
     if (r && start + r->words.size() == p && start > s.first_token && w[start - 1] == ","sv) return true;
   }
   return false;
@@ -177,7 +177,7 @@ std::optional<Actor> Assembly::ObjectAfter(const Found& t, const Event& e, const
       for (size_t c = 0; c < country_actors.size() && !where; ++c) {
         if (country_first[c] == i) return country_actors[c].actor;
       }
-      const LexiconEntry* d = lex.Match(w, i, kDemonym);
+      const LexiconEntry* d = Match(i, kDemonym);
       // Beside an actor or a person's name, a demonym says whose it is ("expresidente panameño
       // Ricardo Martinelli", "Kenyan President"), not that a government is acted on.
       const bool beside_actor = (i + 1 < w.size() && ((actor_at[i + 1] & 1) || Capitalised(i + 1))) ||
@@ -186,7 +186,7 @@ std::optional<Actor> Assembly::ObjectAfter(const Found& t, const Event& e, const
         return Actor{std::string(text.substr(tokens[i].span.begin, tokens[i].span.size())), "State forces", d->args[0]};
       }
     } else if (e.plover == "ASSAULT"sv) {
-      if (const LexiconEntry* target = lex.Match(w, i, VEILLE_SECTION("target:*"))) {
+      if (const LexiconEntry* target = Match(i, VEILLE_SECTION("target:*"))) {
         const uint32_t last = i + static_cast<uint32_t>(target->words.size()) - 1;
         return Actor{std::string(text.substr(tokens[i].span.begin, tokens[last].span.end - tokens[i].span.begin)),
                      target->section.substr(target->section.find(':') + 1), ""};
@@ -328,7 +328,7 @@ void Assembly::ChooseSides() {
       const bool contracted = first >= 1 && Is(first - 1, kArticle) && Is(first - 1, VEILLE_SECTION("genitive"));
       const uint32_t of = first >= 1 && Is(first - 1, kArticle) && !contracted ? first - 1 : first;
       bool near = of >= 1 && of - 1 > t.last && of - 1 - t.last <= 3 && Is(of - 1, VEILLE_SECTION("genitive"));
-      for (uint32_t i = t.last + 1; i + 1 < of && near; ++i) near = w[i] != ","sv && !lex.MayStart(w, i, kActor);
+      for (uint32_t i = t.last + 1; i + 1 < of && near; ++i) near = w[i] != ","sv && !MayStart(i, kActor);
       // "Les frappes russes", "los bombardeos rusos": a demonym right after its noun.
       near = near || (postposed_military[first] && first <= t.last + 2);
       if (near) {
@@ -443,7 +443,7 @@ void Assembly::ChooseSides() {
         const uint32_t end = std::min(sentence.first_token + sentence.token_count, actor_tokens[candidates[*c]].second + 10);
         for (uint32_t i = actor_tokens[candidates[*c]].second + 1; i < end && !e.actor2; ++i) {
           if (w[i] == ","sv || w[i] == ";"sv || (actor_at[i] & 1)) break;
-          if (const LexiconEntry* target = lex.Match(w, i, VEILLE_SECTION("target:*"))) {
+          if (const LexiconEntry* target = Match(i, VEILLE_SECTION("target:*"))) {
             const uint32_t last = i + static_cast<uint32_t>(target->words.size()) - 1;
             e.actor2 = Actor{std::string(text.substr(tokens[i].span.begin, tokens[last].span.end - tokens[i].span.begin)),
                              target->section.substr(target->section.find(':') + 1), ""};

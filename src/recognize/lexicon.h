@@ -181,6 +181,13 @@ class Lexicon {
     return s && s->sections[section];  // [] not test(): no range check to throw
   }
 
+  // The sections and families whose entries may start at word i, or null when none does: for
+  // a caller that asks about the same words again and again, to look each word up once.
+  const std::bitset<kMaxSections>* SectionsAt(const Words& w, size_t i) const {
+    const Starts* s = i < w.size() ? Starting(w, i) : nullptr;
+    return s ? &s->sections : nullptr;
+  }
+
   const std::vector<LexiconEntry>& entries() const { return entries_; }
 
  private:
