@@ -152,6 +152,7 @@ class Assembly {
   const LexiconEntry* ModalityBefore(uint32_t first, const Sentence& s) const;
   bool IsBackgroundCount(uint32_t sentence, uint32_t token) const;
   bool AfterSpellOf(uint32_t first, const Sentence& s) const;  // "after two days of riots"
+  bool IsTopicOf(uint32_t first, const Sentence& s) const;  // "the response to the protests"
   bool IsAssailantsArrival(uint32_t first, const Sentence& s) const;  // "the assailants arrived"
   bool IsForecastWarning(uint32_t first, const Sentence& s) const;  // "the toll could rise, officials warned"
   bool IsUnrestTally(uint32_t sentence) const;  // arrests counted with the wounded

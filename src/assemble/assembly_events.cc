@@ -281,6 +281,22 @@ bool Assembly::IsAssailantsArrival(uint32_t first, const Sentence& s) const {
   return false;
 }
 
+// A happening named as the topic of a reaction is not told as news (ontology rule 9): "the
+// police response to the protests", "une enquête sur les violences", "la respuesta a las
+// protestas". A repression ("the crackdown on protests", "la répression des manifestations a
+// fait 50 morts") is left out: it often tells the violent protest itself. The reaction noun and its preposition
+// (section topic-of) stand right before the trigger, or before its article.
+bool Assembly::IsTopicOf(uint32_t first, const Sentence& s) const {
+  for (uint32_t back = 1; back <= 4 && first >= s.first_token + back; ++back) {
+    const uint32_t k = first - back;
+    if (const LexiconEntry* e = lex.Match(w, k, VEILLE_SECTION("topic-of"))) {
+      const uint32_t end = k + static_cast<uint32_t>(e->words.size());
+      if (end == first || (end + 1 == first && Is(end, kAnaphoric))) return true;
+    }
+  }
+  return false;
+}
+
 void Assembly::BuildEventsFromTriggers() {
   events.reserve(triggers.size() + 8);  // copies per speaker or place come on top
   // Read once per document rather than per trigger: long documents have thousands of both.
@@ -392,7 +408,7 @@ void Assembly::BuildEventsFromTriggers() {
     const bool referred = t.first >= s.first_token + 2 && Is(t.first - 1, kAnaphoric) &&
                           Is(t.first - 2, VEILLE_SECTION("reference-preposition"));
     if (referred && t.cls->plover != "ASSAULT"sv) continue;
-    if (AfterSpellOf(t.first, s)) continue;
+    if (AfterSpellOf(t.first, s) || IsTopicOf(t.first, s)) continue;
     // A bare "seized", "captured", "retook" takes territory only when a place or a place word
     // is near ("seized the town of", "captured Kidal", "la base ... que l'armée a reprise"),
     // not "seized two vehicles".
