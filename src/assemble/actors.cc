@@ -78,7 +78,7 @@ std::optional<OrganisationName> OrganisationAt(const Input& in, const recognize:
   return OrganisationName{last, type};
 }
 
-void AddUnlistedActors(const Input& in, const recognize::Lexicon& lex, const recognize::Words& w,
+void AddUnlistedActors(const Input& in, const recognize::Lexicon& lex, const recognize::Words& w, const SectionsAt& at,
                        std::vector<ActorMention>& actors, std::vector<TokenRange>& actor_tokens,
                        std::vector<bool>& postposed) {
   const auto& tokens = in.segmented.tokens;
@@ -139,7 +139,7 @@ void AddUnlistedActors(const Input& in, const recognize::Lexicon& lex, const rec
     // "les frappes aériennes russes", "drones ucranianos". The mention is the demonym, so that
     // it stands where the noun stands (before its verb, or after its noun).
     for (uint32_t i = begin; i < end; ++i) {
-      if (taken[i]) continue;
+      if (taken[i] || !MayStartAt(at, i, kDemonym)) continue;
       const LexiconEntry* d = lex.Match(w, i, kDemonym);
       if (!d || d->args.empty()) continue;
       const uint32_t next = i + static_cast<uint32_t>(d->words.size());
@@ -225,7 +225,7 @@ void AddUnlistedActors(const Input& in, const recognize::Lexicon& lex, const rec
 }
 
 std::optional<Actor> ClaimantOf(const Input& in, const recognize::Lexicon& lex, const recognize::Words& w,
-                                const std::vector<ActorMention>& actors, const std::vector<TokenRange>& actor_tokens,
+                                const SectionsAt& at, const std::vector<ActorMention>& actors, const std::vector<TokenRange>& actor_tokens,
                                 const std::vector<bool>& is_source,
                                 const std::function<bool(uint32_t, const Sentence&)>& negated) {
   const SectionId kClaim = VEILLE_SECTION("claim");
@@ -236,7 +236,7 @@ std::optional<Actor> ClaimantOf(const Input& in, const recognize::Lexicon& lex, 
   for (uint32_t si = 0; si < in.segmented.sentences.size(); ++si) {
     const Sentence& s = in.segmented.sentences[si];
     for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
-      if (!lex.MayStart(w, i, kClaim)) continue;
+      if (!MayStartAt(at, i, kClaim)) continue;
       const LexiconEntry* c = lex.Match(w, i, kClaim);
       if (!c || negated(i, s)) continue;
       const uint32_t after = i + static_cast<uint32_t>(c->words.size());
@@ -306,7 +306,7 @@ std::optional<size_t> PostverbalSubject(const Input& in, const recognize::Lexico
 }
 
 std::vector<std::pair<ActorMention, uint32_t>> CapitalActors(const Input& in, const recognize::Lexicon& lex,
-                                                             const recognize::Words& w) {
+                                                             const recognize::Words& w, const SectionsAt& at) {
   std::vector<std::pair<ActorMention, uint32_t>> out;
   const SectionId kCapital = VEILLE_SECTION("capital");
   const SectionId kInPlace = VEILLE_SECTION("in-place");
@@ -314,7 +314,7 @@ std::vector<std::pair<ActorMention, uint32_t>> CapitalActors(const Input& in, co
   for (uint32_t si = 0; si < in.segmented.sentences.size(); ++si) {
     const Sentence& s = in.segmented.sentences[si];
     for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
-      if (!lex.MayStart(w, i, kCapital)) continue;
+      if (!MayStartAt(at, i, kCapital)) continue;
       const LexiconEntry* c = lex.Match(w, i, kCapital);
       if (!c || c->args.empty()) continue;
       const uint32_t last = i + static_cast<uint32_t>(c->words.size()) - 1;

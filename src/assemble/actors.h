@@ -4,6 +4,7 @@
 // [in-place]). Internal to event assembly.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -16,6 +17,13 @@
 namespace veille::assemble {
 
 using TokenRange = std::pair<uint32_t, uint32_t>;  // first and last token of a mention
+
+// By word: the sections of the lexicon whose entries may start there (null: none), looked up
+// once per document, so that scans of every word ask the lexicon only where it may answer.
+using SectionsAt = std::vector<const std::bitset<recognize::kMaxSections>*>;
+inline bool MayStartAt(const SectionsAt& at, size_t i, recognize::SectionId section) {
+  return i < at.size() && at[i] && (*at[i])[section];
+}
 
 // The capitalised name that starts at token `first` (before `end`, and before any token marked in
 // `taken`) and holds an organisation word ([org:<type>]): its last token and that word's actor
@@ -37,7 +45,7 @@ std::optional<OrganisationName> OrganisationAt(const Input& in, const recognize:
 //   "the Kivu Popular Liberation Front", "Front populaire de libération du Kivu");
 // - persons named after a title ("opposition leader Ousmane Sonko", "le président kényan
 //   William Ruto"): the surname alone later in the document is the same person.
-void AddUnlistedActors(const Input& in, const recognize::Lexicon& lex, const recognize::Words& w,
+void AddUnlistedActors(const Input& in, const recognize::Lexicon& lex, const recognize::Words& w, const SectionsAt& at,
                        std::vector<ActorMention>& actors, std::vector<TokenRange>& actor_tokens,
                        std::vector<bool>& postposed);
 
@@ -67,13 +75,13 @@ std::optional<size_t> PostverbalSubject(const Input& in, const recognize::Lexico
 // "Washington a appelé Pékin"): every [capital] not after an [in-place] word ("in Moscow"),
 // with its first token.
 std::vector<std::pair<ActorMention, uint32_t>> CapitalActors(const Input& in, const recognize::Lexicon& lex,
-                                                             const recognize::Words& w);
+                                                             const recognize::Words& w, const SectionsAt& at);
 
 // The armed group that claims the story's violence: the first actor of the sentence before a
 // [claim] phrase ("JNIM a revendiqué"), or the one right after it ("revendiqué par l'État
 // islamique"), when it is a non-state armed group, no teller, and the claim is not negated.
 std::optional<Actor> ClaimantOf(const Input& in, const recognize::Lexicon& lex, const recognize::Words& w,
-                                const std::vector<ActorMention>& actors, const std::vector<TokenRange>& actor_tokens,
+                                const SectionsAt& at, const std::vector<ActorMention>& actors, const std::vector<TokenRange>& actor_tokens,
                                 const std::vector<bool>& is_source,
                                 const std::function<bool(uint32_t, const Sentence&)>& negated);
 

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "assemble/actors.h"
 #include "assemble/assemble.h"
 
 namespace veille::assemble {
@@ -201,7 +202,7 @@ class Assembly {
   const SectionId kActor = VEILLE_SECTION("actor:*");
   const SectionId kDemonym = VEILLE_SECTION("demonym");
   // By word: the sections whose entries may start there (null: none), looked up once.
-  std::vector<const std::bitset<recognize::kMaxSections>*> sections_at;
+  SectionsAt sections_at;
 
   // Step 1.
   std::vector<Found> triggers;  // in text order

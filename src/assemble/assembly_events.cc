@@ -195,7 +195,7 @@ void Assembly::ReadTriggersThroughDates() {
 // persons named after a title.
 void Assembly::FindUnlistedActors() {
   postposed_military.assign(w.size(), false);
-  AddUnlistedActors(in, lex, w, actors, actor_tokens, postposed_military);
+  AddUnlistedActors(in, lex, w, sections_at, actors, actor_tokens, postposed_military);
   out.actors = actors;
 }
 

@@ -67,7 +67,7 @@ void Assembly::FindCountryActors() {
   // A capital speaks, or is spoken to, for its government in a statement ("Moscow accused
   // Kyiv", "Washington a appelé Pékin"); it never acts in a physical happening.
   capitals_from = country_actors.size();
-  for (auto& [mention, first] : CapitalActors(in, lex, w)) {
+  for (auto& [mention, first] : CapitalActors(in, lex, w, sections_at)) {
     country_actors.push_back(std::move(mention));
     country_first.push_back(first);
   }
@@ -488,7 +488,7 @@ void Assembly::ChooseSides() {
 // islamique") names who carried out the story's violence where the text only said gunmen or
 // a suicide bomber, or no one. A claim that no one made ("No group has claimed") names no one.
 void Assembly::NameClaimant() {
-  if (std::optional<Actor> claimant = ClaimantOf(in, lex, w, actors, actor_tokens, is_source, [&](uint32_t i, const Sentence& s) {
+  if (std::optional<Actor> claimant = ClaimantOf(in, lex, w, sections_at, actors, actor_tokens, is_source, [&](uint32_t i, const Sentence& s) {
         const LexiconEntry* mod = ModalityBefore(i, s);
         return mod && (mod->section == "modality:negation"sv || mod->section == "modality:denial"sv);
       })) {
