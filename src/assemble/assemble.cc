@@ -78,8 +78,7 @@ Assembly::Assembly(const Input& input, const recognize::Lexicon& lexicon,
       tokens(input.segmented.tokens),
       text(input.normalized.text),
       w(words) {
-  sections_at.resize(w.size());
-  for (size_t i = 0; i < w.size(); ++i) sections_at[i] = lex.SectionsAt(w, i);
+  lex.AllSectionsAt(w, sections_at);
 }
 
 Assembled Assembler::Assemble(const Input& in) const {

@@ -140,10 +140,10 @@ class Assembly {
   const EventClass& ClassOf(const LexiconEntry& trigger) const { return classes[trigger.id]; }
   // Function words of the language (data/<lang>/events.txt): one-word sections.
   // Most words start no entry of the section: answered from sections_at, without the lexicon.
-  bool MayStart(size_t i, SectionId section) const {
+  [[gnu::always_inline]] bool MayStart(size_t i, SectionId section) const {
     return i < sections_at.size() && sections_at[i] && (*sections_at[i])[section];
   }
-  const LexiconEntry* Match(size_t i, SectionId section) const {
+  [[gnu::always_inline]] const LexiconEntry* Match(size_t i, SectionId section) const {
     return MayStart(i, section) ? lex.Match(w, i, section) : nullptr;
   }
   bool Is(uint32_t i, SectionId section) const { return Match(i, section) != nullptr; }

@@ -364,6 +364,20 @@ const LexiconEntry* Lexicon::MatchInGroups(const Starts& starting, const Words& 
   return best;
 }
 
+void Lexicon::AllSectionsAt(const Words& w, std::vector<const std::bitset<kMaxSections>*>& out) const {
+  out.resize(w.size());
+  if (!bound_ || bound_ != w.vocabulary_) {
+    for (size_t i = 0; i < w.size(); ++i) out[i] = SectionsAt(w, i);
+    return;
+  }
+  const size_t known = by_id_.size();
+  for (size_t i = 0; i < w.size(); ++i) {
+    const uint32_t id = w.words_[i].id;
+    const Starts* s = id < known ? by_id_[id] : nullptr;
+    out[i] = s ? &s->sections : nullptr;
+  }
+}
+
 const LexiconEntry* Lexicon::MatchIn(const Starts& starting, const Words& w, size_t i, SectionId section) const {
   return MatchInGroups(starting, w, i, [section](const Starts::Group& g) { return g.section == section || g.family == section; });
 }

@@ -188,6 +188,9 @@ class Lexicon {
     return s ? &s->sections : nullptr;
   }
 
+  // SectionsAt of every word of `w`, in one pass that checks the binding once.
+  void AllSectionsAt(const Words& w, std::vector<const std::bitset<kMaxSections>*>& out) const;
+
   const std::vector<LexiconEntry>& entries() const { return entries_; }
 
  private:
