@@ -40,20 +40,22 @@ const LexiconEntry* EndingAt(const recognize::Lexicon& lex, const recognize::Wor
 }  // namespace
 
 std::optional<OrganisationName> OrganisationAt(const Input& in, const recognize::Lexicon& lex,
-                                              const recognize::Words& w, uint32_t first, uint32_t end,
-                                              const std::vector<uint8_t>* taken) {
+                                              const recognize::Words& w, const SectionsAt& at, uint32_t first,
+                                              uint32_t end, const std::vector<uint8_t>* taken) {
   const auto& tokens = in.segmented.tokens;
   auto upper = [&](uint32_t i) {
     return places::StartsUpper(in.normalized.text.substr(tokens[i].span.begin, tokens[i].span.size()));
   };
   const SectionId kOrg = VEILLE_SECTION("org:*");
-  auto is = [&](uint32_t i, SectionId section) { return i < w.size() && lex.Match(w, i, section) != nullptr; };
+  // Asked about most words of a name: the lexicon only where an entry of the section may start.
+  auto match = [&](uint32_t i, SectionId section) { return MayStartAt(at, i, section) ? lex.Match(w, i, section) : nullptr; };
+  auto is = [&](uint32_t i, SectionId section) { return match(i, section) != nullptr; };
   uint32_t last = UINT32_MAX;
   std::string type;
   for (uint32_t j = first; j < end && !(taken && (*taken)[j]); ++j) {
     // An organisation word belongs to the name even in lower case ("Ligue des droits de
     // l'homme").
-    if (const LexiconEntry* org = last != UINT32_MAX || upper(j) ? lex.Match(w, j, kOrg) : nullptr) {
+    if (const LexiconEntry* org = last != UINT32_MAX || upper(j) ? match(j, kOrg) : nullptr) {
       if (type.empty()) type = org->section.substr(4);
       last = std::min(end - 1, j + static_cast<uint32_t>(org->words.size()) - 1);
       j = last;
@@ -66,11 +68,11 @@ std::optional<OrganisationName> OrganisationAt(const Input& in, const recognize:
     if (last == UINT32_MAX || w[j] == ","sv || w[j] == "("sv || w[j] == ";"sv) break;
     // "of", "de", "du": a link to the rest of the name.
     const bool link = (is(j, VEILLE_SECTION("name-link")) || is(j, VEILLE_SECTION("article"))) && j + 1 < end &&
-                      (upper(j + 1) || lex.MayStart(w, j + 1, kOrg));
+                      (upper(j + 1) || MayStartAt(at, j + 1, kOrg));
     bool org_ahead = false;  // "Front populaire de libération"
     for (uint32_t k = j + 1; k < end && k <= j + 2 && !org_ahead && !link; ++k) {
       if (w[k] == ","sv || w[k] == "("sv || (taken && (*taken)[k])) break;
-      org_ahead = lex.Match(w, k, kOrg) != nullptr;
+      org_ahead = match(k, kOrg) != nullptr;
     }
     if (!link && !org_ahead) break;
   }
@@ -161,7 +163,7 @@ void AddUnlistedActors(const Input& in, const recognize::Lexicon& lex, const rec
     // populaire de libération du Kivu" (lower-case words lead to an organisation word).
     for (uint32_t i = begin; i < end; ++i) {
       if (taken[i] || !upper(i) || is(i, kArticle)) continue;
-      const std::optional<OrganisationName> org = OrganisationAt(in, lex, w, i, end, &taken);
+      const std::optional<OrganisationName> org = OrganisationAt(in, lex, w, at, i, end, &taken);
       // One capitalised word alone ("Party officials said") is not a name.
       if (!org || org->last == i) continue;
       add(i, org->last, si, Actor{words_of(i, org->last), org->type, ""});

@@ -34,8 +34,8 @@ struct OrganisationName {
   std::string type;
 };
 std::optional<OrganisationName> OrganisationAt(const Input& in, const recognize::Lexicon& lex,
-                                              const recognize::Words& w, uint32_t first, uint32_t end,
-                                              const std::vector<uint8_t>* taken);
+                                              const recognize::Words& w, const SectionsAt& at, uint32_t first,
+                                              uint32_t end, const std::vector<uint8_t>* taken);
 
 // Adds to `actors` (and `actor_tokens`, kept parallel and in text order):
 // - a state's military named by a demonym beside an armed noun ("Russian artillery", "les

@@ -139,7 +139,7 @@ bool Assembly::Capitalised(uint32_t i) const {
 std::optional<Actor> Assembly::NamedOrganisation(uint32_t from, uint32_t until) const {
   uint32_t first = from;
   while (first < until && Is(first, kArticle)) ++first;
-  const std::optional<OrganisationName> org = OrganisationAt(in, lex, w, first, until, nullptr);
+  const std::optional<OrganisationName> org = OrganisationAt(in, lex, w, sections_at, first, until, nullptr);
   if (!org || until - org->last > 5) return std::nullopt;
   const uint32_t last = org->last;
   const std::string& type = org->type;
