@@ -85,7 +85,7 @@ void Assembly::FindTriggersAndActors() {
     const Sentence& s = in.segmented.sentences[si];
     const uint32_t begin = s.first_token, end = s.first_token + s.token_count;
     for (uint32_t i = begin; i < end; ++i) {
-      if (!lex.StartsAt(w, i)) continue;
+      if (!sections_at[i]) continue;  // no entry of any section starts here
       const LexiconEntry* trigger_here = Match(i, kTrigger);
       const LexiconEntry* actor_here = Match(i, kActor);
       // The longer phrase wins: "government resigned" is a trigger, "riot police" an actor.
