@@ -146,7 +146,7 @@ class Assembly {
   [[gnu::always_inline]] const LexiconEntry* Match(size_t i, SectionId section) const {
     return MayStart(i, section) ? lex.Match(w, i, section) : nullptr;
   }
-  bool Is(uint32_t i, SectionId section) const { return Match(i, section) != nullptr; }
+  [[gnu::always_inline]] bool Is(uint32_t i, SectionId section) const { return Match(i, section) != nullptr; }
   Span SpanOf(uint32_t a, uint32_t b) const { return Span{tokens[a].span.begin, tokens[b].span.end}; }
 
   // Shared by several steps.
