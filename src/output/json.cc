@@ -199,14 +199,6 @@ void AppendString(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void AppendStringOrNull(std::string& out, const std::string& s) {
-  if (s.empty()) {
-    out += "null";
-  } else {
-    AppendString(out, s);
-  }
-}
-
 template <typename Int>
 void AppendInt(std::string& out, Int v) {
   char buf[24];
@@ -214,128 +206,126 @@ void AppendInt(std::string& out, Int v) {
   out.append(buf, end);
 }
 
-template <typename Int>
-void AppendIntOrNull(std::string& out, const std::optional<Int>& v) {
-  if (v) {
-    AppendInt(out, *v);
-  } else {
-    out += "null";
-  }
-}
+// The members of one JSON object, written in the order given (callers give nlohmann's sorted
+// order); the object is closed when the writer goes out of scope. An empty string or an
+// absent value is null, as ToJson writes them.
+class ObjectWriter {
+ public:
+  explicit ObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
+  ~ObjectWriter() { out_ += '}'; }
+  ObjectWriter(const ObjectWriter&) = delete;
+  ObjectWriter& operator=(const ObjectWriter&) = delete;
 
-// Doubles go through nlohmann's own printer (shortest round trip, ".0" on whole numbers):
-// there are three per event, not worth a second implementation.
-void AppendDouble(std::string& out, double v) { out += json(v).dump(); }
+  // Writes `"key":` and returns the output, for a value written by the caller.
+  std::string& Key(std::string_view key) {
+    out_ += first_ ? "\"" : ",\"";
+    first_ = false;
+    out_.append(key);
+    out_ += "\":";
+    return out_;
+  }
+  void String(std::string_view key, std::string_view s) { AppendString(Key(key), s); }
+  void StringOrNull(std::string_view key, std::string_view s) {
+    if (s.empty()) {
+      Key(key) += "null";
+    } else {
+      String(key, s);
+    }
+  }
+  template <typename Int>
+  void Number(std::string_view key, Int v) {
+    AppendInt(Key(key), v);
+  }
+  template <typename Int>
+  void NumberOrNull(std::string_view key, const std::optional<Int>& v) {
+    if (v) {
+      Number(key, *v);
+    } else {
+      Key(key) += "null";
+    }
+  }
+  // Doubles go through nlohmann's own printer (shortest round trip, ".0" on whole numbers):
+  // there are three per event, not worth a second implementation.
+  void Double(std::string_view key, double v) { Key(key) += json(v).dump(); }
+  void Bool(std::string_view key, bool v) { Key(key) += v ? "true" : "false"; }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
 
 void AppendActorOrNull(std::string& out, const std::optional<Actor>& a) {
   if (!a) {
     out += "null";
     return;
   }
-  out += "{\"country\":";
-  AppendStringOrNull(out, a->country);
-  out += ",\"name\":";
-  AppendString(out, a->name);
-  out += ",\"type\":";
-  AppendString(out, a->type);
-  out += '}';
+  ObjectWriter o(out);
+  o.StringOrNull("country", a->country);
+  o.String("name", a->name);
+  o.String("type", a->type);
 }
 
 }  // namespace
 
 void AppendJson(std::string& out, const Event& e) {
-  out += "{\"actor1\":";
-  AppendActorOrNull(out, e.actor1);
-  out += ",\"actor2\":";
-  AppendActorOrNull(out, e.actor2);
-  out += ",\"confidence\":";
-  AppendDouble(out, e.confidence);
-  out += ",\"date\":{\"precision\":";
-  AppendString(out, e.date.precision);
-  out += ",\"relative\":";
-  AppendStringOrNull(out, e.date.relative);
-  out += ",\"text\":";
-  AppendStringOrNull(out, e.date.text);
-  out += ",\"value\":";
-  if (e.date.value) {
-    AppendString(out, FormatIsoDate(*e.date.value));
-  } else {
-    out += "null";
+  ObjectWriter o(out);
+  AppendActorOrNull(o.Key("actor1"), e.actor1);
+  AppendActorOrNull(o.Key("actor2"), e.actor2);
+  o.Double("confidence", e.confidence);
+  {
+    ObjectWriter date(o.Key("date"));
+    date.String("precision", e.date.precision);
+    date.StringOrNull("relative", e.date.relative);
+    date.StringOrNull("text", e.date.text);
+    date.StringOrNull("value", e.date.value ? FormatIsoDate(*e.date.value) : std::string());
   }
-  out += "},\"doc_id\":";
-  AppendString(out, e.doc_id);
-  out += ",\"event_id\":";
-  AppendString(out, e.event_id);
-  out += ",\"event_type\":";
-  AppendStringOrNull(out, e.event_type);
-  out += ",\"evidence\":[";
+  o.String("doc_id", e.doc_id);
+  o.String("event_id", e.event_id);
+  o.StringOrNull("event_type", e.event_type);
+  o.Key("evidence") += '[';
   for (size_t k = 0; k < e.evidence.size(); ++k) {
-    const Evidence& ev = e.evidence[k];
-    out += k ? ",{\"end\":" : "{\"end\":";
-    AppendInt(out, ev.end);
-    out += ",\"start\":";
-    AppendInt(out, ev.start);
-    out += ",\"text\":";
-    AppendString(out, ev.text);
-    out += '}';
+    if (k) out += ',';
+    ObjectWriter ev(out);
+    ev.Number("end", e.evidence[k].end);
+    ev.Number("start", e.evidence[k].start);
+    ev.String("text", e.evidence[k].text);
   }
-  out += "],\"fatalities\":";
-  AppendInt(out, e.fatalities);
-  out += ",\"figures\":[";
+  out += ']';
+  o.Number("fatalities", e.fatalities);
+  o.Key("figures") += '[';
   for (size_t k = 0; k < e.figures.size(); ++k) {
+    if (k) out += ',';
     const Figure& f = e.figures[k];
-    out += k ? ",{\"approx\":" : "{\"approx\":";
-    out += f.approx ? "true" : "false";
-    out += ",\"end\":";
-    AppendInt(out, f.end);
-    out += ",\"group\":";
-    AppendString(out, f.group);
-    out += ",\"kind\":";
-    AppendString(out, f.kind);
-    out += ",\"max\":";
-    AppendIntOrNull(out, f.max);
-    out += ",\"min\":";
-    AppendIntOrNull(out, f.min);
-    out += ",\"source\":";
-    AppendStringOrNull(out, f.source);
-    out += ",\"start\":";
-    AppendInt(out, f.start);
-    out += ",\"text\":";
-    AppendString(out, f.text);
-    out += ",\"value\":";
-    AppendInt(out, f.value);
-    out += '}';
+    ObjectWriter fo(out);
+    fo.Bool("approx", f.approx);
+    fo.Number("end", f.end);
+    fo.String("group", f.group);
+    fo.String("kind", f.kind);
+    fo.NumberOrNull("max", f.max);
+    fo.NumberOrNull("min", f.min);
+    fo.StringOrNull("source", f.source);
+    fo.Number("start", f.start);
+    fo.String("text", f.text);
+    fo.Number("value", f.value);
   }
-  out += "],\"lang\":";
-  AppendString(out, e.lang);
-  out += ",\"location\":";
+  out += ']';
+  o.String("lang", e.lang);
   if (e.location) {
     const Location& l = *e.location;
-    out += "{\"admin1\":";
-    AppendStringOrNull(out, l.admin1);
-    out += ",\"country\":";
-    AppendStringOrNull(out, l.country);
-    out += ",\"geo_precision\":";
-    AppendInt(out, l.geo_precision);
-    out += ",\"geonames_id\":";
-    AppendIntOrNull(out, l.geonames_id);
-    out += ",\"lat\":";
-    AppendDouble(out, l.lat);
-    out += ",\"lon\":";
-    AppendDouble(out, l.lon);
-    out += ",\"name\":";
-    AppendString(out, l.name);
-    out += ",\"text\":";
-    AppendStringOrNull(out, l.text);
-    out += '}';
+    ObjectWriter lo(o.Key("location"));
+    lo.StringOrNull("admin1", l.admin1);
+    lo.StringOrNull("country", l.country);
+    lo.Number("geo_precision", l.geo_precision);
+    lo.NumberOrNull("geonames_id", l.geonames_id);
+    lo.Double("lat", l.lat);
+    lo.Double("lon", l.lon);
+    lo.String("name", l.name);
+    lo.StringOrNull("text", l.text);
   } else {
-    out += "null";
+    o.Key("location") += "null";
   }
-  out += ",\"plover\":";
-  AppendString(out, e.plover);
-  out += ",\"sub_event_type\":";
-  AppendStringOrNull(out, e.sub_event_type);
-  out += '}';
+  o.String("plover", e.plover);
+  o.StringOrNull("sub_event_type", e.sub_event_type);
 }
 
 }  // namespace veille::output
