@@ -249,16 +249,19 @@ TEST(Keys, FoldCaseAccentsAndSeparators) {
 // ---- Converter and loader -----------------------------------------------------------------
 
 TEST(Keys, Admin1LabelDropsTheTypeWordButNeverLeavesAGenericWord) {
-  EXPECT_EQ(Admin1Label("Zamfara State"), "Zamfara");
-  EXPECT_EQ(Admin1Label("Cauca Department"), "Cauca");
-  EXPECT_EQ(Admin1Label("Dhaka Division"), "Dhaka");
-  EXPECT_EQ(Admin1Label("Nairobi County"), "Nairobi");
-  EXPECT_EQ(Admin1Label("Ibb Governorate"), "Ibb");
-  EXPECT_EQ(Admin1Label("North Kivu"), "North Kivu");
-  EXPECT_EQ(Admin1Label("Free State"), "Free State");
-  EXPECT_EQ(Admin1Label("Western Province"), "Western Province");
-  EXPECT_EQ(Admin1Label("Central Ethiopia Regional State"), "Central Ethiopia Regional State");
-  EXPECT_EQ(Admin1Label("State"), "State");
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {"Zamfara State", "Zamfara"},
+      {"Cauca Department", "Cauca"},
+      {"Dhaka Division", "Dhaka"},
+      {"Nairobi County", "Nairobi"},
+      {"Ibb Governorate", "Ibb"},
+      {"North Kivu", "North Kivu"},
+      {"Free State", "Free State"},
+      {"Western Province", "Western Province"},
+      {"Central Ethiopia Regional State", "Central Ethiopia Regional State"},
+      {"State", "State"},
+  };
+  for (const auto& [name, label] : cases) EXPECT_EQ(Admin1Label(name), label) << name;
 }
 
 TEST_F(PlacesTest, ConverterJoinsEverySource) {
