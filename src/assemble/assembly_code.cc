@@ -2,6 +2,7 @@
 // confidence, and a retelling merged into its first telling (docs/events.md, step 7).
 #include "assemble/assembly.h"
 
+#include <cmath>
 #include <map>
 #include <string>
 #include <unordered_set>
@@ -262,7 +263,8 @@ void Assembly::CodeEvents() {
     if (e.date.value) confidence += 0.1;
     if (!e.figures.empty()) confidence += 0.1;
     if (!e.event_type.empty()) confidence += 0.05;
-    e.confidence = std::min(1.0, confidence);
+    // A judgement to two decimals: a sum of weights would print as 0.9500000000000001.
+    e.confidence = std::round(std::min(1.0, confidence) * 100) / 100;
     // A happening told again or told in detail in the next sentences ("Gunmen then opened fire
     // on the column", "A night watchman was shot dead at the gate") is one event: an event of
     // the same family (violence, or demonstration) within four sentences, at the same place

@@ -6,8 +6,6 @@
 #include "refdata/refdata.h"
 
 #include <algorithm>
-#include <cmath>
-#include <iterator>
 
 #include <nlohmann/json.hpp>
 
@@ -87,8 +85,6 @@ void MapFigures(Analysis& a) {
 void AddEvents(Analysis& a, assemble::Assembled&& assembled, bool annotate) {
   const OffsetMap& map = a.normalized.map;
   for (Event& e : assembled.events) {
-    // A confidence is a judgement to two decimals; sums of weights print as 0.9500000000000001.
-    e.confidence = std::round(e.confidence * 100) / 100;
     for (Evidence& ev : e.evidence) {
       Span o = map.ToOriginal(Span{ev.start, ev.end});
       ev.start = o.begin;
@@ -96,12 +92,7 @@ void AddEvents(Analysis& a, assemble::Assembled&& assembled, bool annotate) {
       ev.text = a.doc.text.substr(o.begin, o.end - o.begin);
     }
   }
-  if (a.events.empty()) {
-    a.events = std::move(assembled.events);
-  } else {
-    a.events.insert(a.events.end(), std::make_move_iterator(assembled.events.begin()),
-                    std::make_move_iterator(assembled.events.end()));
-  }
+  a.events = std::move(assembled.events);
   if (!annotate) return;
   for (const assemble::TriggerMention& t : assembled.triggers) {
     Span o = map.ToOriginal(t.span);
