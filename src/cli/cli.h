@@ -41,6 +41,10 @@ int ForEachAnalysis(const InputOptions& o, const pipeline::Pipeline& p,
 int PrintEachAnalysis(const InputOptions& o, const pipeline::Pipeline& p,
                       const std::function<std::string(const pipeline::Analysis&)>& render);
 
+// What `veille extract` prints for one document: its events as JSON Lines, only those in
+// ACLED's scope when asked. `veille bench --stage extract` measures the same.
+std::string EventLines(const pipeline::Analysis& a, bool acled_only);
+
 // Each verb registers its subcommand and returns the action to run when it is chosen.
 using Action = std::function<int()>;
 Action AddRun(CLI::App& app);

@@ -10,7 +10,6 @@
 #include <thread>
 
 #include "cli/cli.h"
-#include "output/json.h"
 
 namespace veille::cli {
 
@@ -89,12 +88,7 @@ Action AddBench(CLI::App& app) {
         } else {
           // As `veille extract` does: analyse, then write each event as a JSON line.
           pipeline::Analysis a = p->Analyze(d);
-          std::string lines;
-          for (const Event& e : a.events) {
-            output::AppendJson(lines, e);
-            lines += '\n';
-          }
-          sink_sum += lines.size() + a.segmented.sentences.size();
+          sink_sum += EventLines(a, /*acled_only=*/false).size() + a.segmented.sentences.size();
         }
         bytes += d.text.size();
         ++documents;

@@ -22,6 +22,15 @@ std::unique_ptr<pipeline::Pipeline> MakePipeline(bool annotate) {
 
 }  // namespace
 
+std::string EventLines(const pipeline::Analysis& a, bool acled_only) {
+  std::string text;
+  for (const Event& e : a.events) {
+    if (acled_only && e.event_type.empty()) continue;
+    output::AppendJsonLine(text, e);
+  }
+  return text;
+}
+
 Action AddExtract(CLI::App& app) {
   auto* cmd = app.add_subcommand("extract", "Extract events as JSON Lines, one event per line, in document order.\n"
                                             "Example: veille extract --published 2022-01-07 article.txt");
@@ -33,15 +42,7 @@ Action AddExtract(CLI::App& app) {
     auto p = MakePipeline(/*annotate=*/false);
     if (!p) return kExitUsage;
     std::ios::sync_with_stdio(false);
-    return PrintEachAnalysis(*o, *p, [acled](const pipeline::Analysis& a) {
-      std::string text;
-      for (const Event& e : a.events) {
-        if (*acled && e.event_type.empty()) continue;
-        output::AppendJson(text, e);
-        text += '\n';
-      }
-      return text;
-    });
+    return PrintEachAnalysis(*o, *p, [acled](const pipeline::Analysis& a) { return EventLines(a, *acled); });
   };
 }
 

@@ -102,8 +102,7 @@ Status WriteEvents(const std::vector<Event>& events, const std::string& format, 
     std::string line;
     for (const Event& e : events) {
       line.clear();
-      AppendJson(line, e);
-      line += '\n';
+      AppendJsonLine(line, e);
       out << line;
     }
   } else if (format == "csv") {

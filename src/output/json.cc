@@ -328,4 +328,9 @@ void AppendJson(std::string& out, const Event& e) {
   o.StringOrNull("sub_event_type", e.sub_event_type);
 }
 
+void AppendJsonLine(std::string& out, const Event& event) {
+  AppendJson(out, event);
+  out += '\n';
+}
+
 }  // namespace veille::output

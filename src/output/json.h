@@ -21,5 +21,7 @@ std::string Dump(const nlohmann::json& j);
 // Appends exactly the text of Dump(ToJson(event)), written directly: `extract` writes one per
 // event, and building the json tree first cost about as much as analysing the document.
 void AppendJson(std::string& out, const Event& event);
+// The same, as one line of JSON Lines (with its newline).
+void AppendJsonLine(std::string& out, const Event& event);
 
 }  // namespace veille::output
