@@ -171,14 +171,14 @@ class Lexicon {
   // True when an entry of any section in `mask` may start at word i: one test for a family
   // of sections.
   bool MayStartAny(const Words& w, size_t i, const std::bitset<kMaxSections>& mask) const {
-    const Starts* s = i < w.size() ? Starting(w, i) : nullptr;
-    return s && (s->sections & mask).any();
+    const std::bitset<kMaxSections>* sections = SectionsAt(w, i);
+    return sections && (*sections & mask).any();
   }
   // True when an entry of the section may start at word i (its first word fits; the rest of
   // the phrase is not checked): cheaper than Match, for filters.
   bool MayStart(const Words& w, size_t i, SectionId section) const {
-    const Starts* s = i < w.size() ? Starting(w, i) : nullptr;
-    return s && s->sections[section];  // [] not test(): no range check to throw
+    const std::bitset<kMaxSections>* sections = SectionsAt(w, i);
+    return sections && (*sections)[section];  // [] not test(): no range check to throw
   }
 
   // The sections and families whose entries may start at word i, or null when none does: for
